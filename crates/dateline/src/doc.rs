@@ -1,0 +1,122 @@
+//! The annotated document: the article and the layers the stages add to it.
+
+use crate::article::Article;
+use crate::calendar::Date;
+use crate::stages::sentences::Sentence;
+use crate::stages::tokens::Token;
+
+/// An article under annotation. Each stage reads earlier layers and fills its own.
+///
+/// Offsets inside layers are byte offsets into [`Doc::text`] (for slicing);
+/// tokens and sentences also carry code-point offsets, and [`Doc::char_offset`]
+/// converts any byte offset, for output.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pub article: Article,
+    /// Layer `tokens`.
+    pub tokens: Vec<Token>,
+    /// Layer `sentences`.
+    pub sentences: Vec<Sentence>,
+    chars: CharIndex,
+}
+
+impl Doc {
+    pub fn new(article: Article) -> Doc {
+        let chars = CharIndex::new(&article.body);
+        Doc {
+            article,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            chars,
+        }
+    }
+
+    /// The text every offset indexes: the article body, unchanged.
+    #[inline]
+    pub fn text(&self) -> &str {
+        &self.article.body
+    }
+
+    /// The publication date: the anchor for relative time expressions.
+    pub fn published(&self) -> Option<Date> {
+        self.article.published
+    }
+
+    /// The code-point offset of a byte offset (which must lie on a char boundary).
+    #[inline]
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.chars.char_offset(byte)
+    }
+
+    /// A byte span as a code-point span.
+    pub fn char_span(&self, start: usize, end: usize) -> [usize; 2] {
+        [self.char_offset(start), self.char_offset(end)]
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        self.sentences[i].tokens(&self.tokens)
+    }
+
+    /// The index of the sentence that contains byte offset `byte`, if any.
+    pub fn sentence_at(&self, byte: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| (s.end as usize) <= byte);
+        (i < self.sentences.len() && self.sentences[i].start as usize <= byte).then_some(i)
+    }
+}
+
+/// Byte → code-point conversion. Empty for ASCII text (offsets are equal);
+/// otherwise one entry per multi-byte character: its byte offset and how many
+/// bytes beyond one each character up to and including it took.
+#[derive(Debug, Clone, Default)]
+struct CharIndex {
+    wide: Vec<(u32, u32)>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        if text.is_ascii() {
+            return CharIndex::default();
+        }
+        let mut wide = Vec::new();
+        let mut extra = 0u32;
+        for (i, c) in text.char_indices() {
+            let n = c.len_utf8() as u32;
+            if n > 1 {
+                extra += n - 1;
+                wide.push((i as u32, extra));
+            }
+        }
+        CharIndex { wide }
+    }
+
+    fn char_offset(&self, byte: usize) -> usize {
+        // Characters starting before `byte` contribute their extra bytes.
+        let k = self.wide.partition_point(|&(b, _)| (b as usize) < byte);
+        if k == 0 {
+            byte
+        } else {
+            byte - self.wide[k - 1].1 as usize
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_match_code_point_counts() {
+        for text in ["plain ascii", "Hamas’s “truce” — الهدنة 🕊 end", "ééé", ""]
+        {
+            let doc = Doc::new(Article::from_body(text));
+            for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(
+                    doc.char_offset(b),
+                    text[..b].chars().count(),
+                    "{text:?} at {b}"
+                );
+            }
+        }
+    }
+}

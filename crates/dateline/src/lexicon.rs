@@ -1,0 +1,101 @@
+//! Word lists the segmentation stages read. They live in `data/` as plain text
+//! and are compiled into the binary; each file documents its own format.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// How an abbreviation behaves before a possible sentence break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbrevClass {
+    /// Precedes a name and never ends a sentence: "Gen.", "Mr.".
+    Title,
+    /// A month: no break before a number ("Jan. 5").
+    Month,
+    /// Precedes a number: "No. 10".
+    Number,
+    /// Breaks only before a usual sentence opener; also dotted acronyms and initials.
+    General,
+    /// Never ends a sentence: "vs.".
+    Never,
+}
+
+static ABBREVIATIONS: LazyLock<HashMap<&'static str, AbbrevClass>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for line in data_lines(include_str!("../data/abbreviations.tsv")) {
+        let mut it = line.split('\t');
+        let (Some(form), Some(class)) = (it.next(), it.next()) else {
+            continue;
+        };
+        let class = match class.trim() {
+            "title" => AbbrevClass::Title,
+            "month" => AbbrevClass::Month,
+            "number" => AbbrevClass::Number,
+            "never" => AbbrevClass::Never,
+            _ => AbbrevClass::General,
+        };
+        m.insert(form.trim(), class);
+    }
+    m
+});
+
+static OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/sentence_openers.txt")));
+static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/speech_verbs.txt")));
+
+/// The lines of a data file without comments (`#` to end of line) and blank lines.
+pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim_end())
+        .filter(|l| !l.trim().is_empty())
+}
+
+fn words(src: &'static str) -> HashSet<&'static str> {
+    data_lines(src).flat_map(str::split_whitespace).collect()
+}
+
+/// The class of a known abbreviation written without its period ("Gen", "Jan").
+pub fn abbreviation(form: &str) -> Option<AbbrevClass> {
+    ABBREVIATIONS.get(form).copied()
+}
+
+/// Whether a word usually opens a sentence ("The", "He", "But"); case-insensitive.
+pub fn is_sentence_opener(word: &str) -> bool {
+    with_lower(word, |w| OPENERS.contains(w))
+}
+
+/// Whether a word is a reporting verb ("said", "asked"); case-insensitive.
+pub fn is_speech_verb(word: &str) -> bool {
+    with_lower(word, |w| SPEECH_VERBS.contains(w))
+}
+
+/// Runs `f` on the ASCII-lowercased word without allocating for short words.
+fn with_lower(word: &str, f: impl Fn(&str) -> bool) -> bool {
+    let b = word.as_bytes();
+    if b.len() > 24 || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        assert_eq!(abbreviation("Gen"), Some(AbbrevClass::Title));
+        assert_eq!(abbreviation("Jan"), Some(AbbrevClass::Month));
+        assert_eq!(abbreviation("No"), Some(AbbrevClass::Number));
+        assert_eq!(abbreviation("vs"), Some(AbbrevClass::Never));
+        assert_eq!(abbreviation("the"), None);
+        assert!(is_sentence_opener("The"));
+        assert!(!is_sentence_opener("President"));
+        assert!(is_speech_verb("Asked"));
+        assert!(!is_speech_verb("walked"));
+    }
+}

@@ -1,0 +1,66 @@
+//! The pipeline: `Article` → annotated [`Doc`] → [`Record`].
+
+use crate::article::Article;
+use crate::doc::Doc;
+use crate::record::Record;
+use crate::stages;
+
+/// One step of the pipeline. A stage reads the layers earlier stages added to
+/// the [`Doc`] and adds its own; it never calls another stage.
+pub trait Stage: Send + Sync {
+    /// The layer's name, as in the docs and `dateline --help`.
+    fn name(&self) -> &'static str;
+    /// Adds this stage's layer to `doc`.
+    fn annotate(&self, doc: &mut Doc);
+}
+
+/// An ordered list of stages. Build it once and share it across threads:
+/// [`Pipeline::extract`] takes `&self`.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// Every stage the engine has, in order.
+    pub fn new() -> Pipeline {
+        Pipeline::empty()
+            .with(stages::tokens::Tokens)
+            .with(stages::sentences::Sentences)
+    }
+
+    /// A pipeline with no stages (add them with [`Pipeline::with`]).
+    pub fn empty() -> Pipeline {
+        Pipeline { stages: Vec::new() }
+    }
+
+    /// Appends a stage.
+    pub fn with(mut self, stage: impl Stage + 'static) -> Pipeline {
+        self.stages.push(Box::new(stage));
+        self
+    }
+
+    /// The names of the stages, in order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Runs every stage over the article.
+    pub fn annotate(&self, article: Article) -> Doc {
+        let mut doc = Doc::new(article);
+        for stage in &self.stages {
+            stage.annotate(&mut doc);
+        }
+        doc
+    }
+
+    /// Runs every stage and builds the record.
+    pub fn extract(&self, article: Article) -> Record {
+        Record::from_doc(self.annotate(article))
+    }
+}

@@ -1,0 +1,352 @@
+//! The record: what the engine emits for one article (schema `dateline/1`,
+//! documented field by field in the project's `SCHEMA.md`).
+//!
+//! Offsets are `[start, end)` in code points into `text`. A value the engine
+//! could not resolve is `null`, with a reason where the schema has one.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::doc::Doc;
+
+/// The schema identifier every record carries.
+pub const SCHEMA_ID: &str = "dateline/1";
+
+/// `[start, end)` in code points into the record's `text`.
+pub type Span = [usize; 2];
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "dateline record",
+    description = "What dateline extracts from one news article (schema dateline/1)."
+)]
+pub struct Record {
+    /// Always `dateline/1`.
+    pub schema: String,
+    /// The article's id: given by the input, else a content hash.
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    /// The outlet that published the article.
+    pub source: Option<String>,
+    /// Publication date (`YYYY-MM-DD`): the anchor for relative dates.
+    pub published: Option<String>,
+    /// The language the engine read the text as.
+    pub language: String,
+    /// The article body, unchanged: every offset indexes it.
+    pub text: String,
+    pub entities: Vec<Entity>,
+    pub places: Vec<Place>,
+    pub times: Vec<Time>,
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+    pub events: Vec<Event>,
+}
+
+impl Record {
+    /// Builds the record from a fully annotated document.
+    pub fn from_doc(doc: Doc) -> Record {
+        let a = doc.article;
+        Record {
+            schema: SCHEMA_ID.to_string(),
+            id: a.id,
+            url: a.url,
+            title: a.title,
+            source: a.source,
+            published: a.published.map(|d| d.to_string()),
+            language: "en".to_string(),
+            text: a.body,
+            entities: Vec::new(),
+            places: Vec::new(),
+            times: Vec::new(),
+            quotes: Vec::new(),
+            figures: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// The JSON Schema of a record.
+    pub fn json_schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(Record)).unwrap_or_default()
+    }
+}
+
+/// A person, organization, group, outlet or country the article names or describes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Entity {
+    /// `E1`, `E2`, ...
+    pub id: String,
+    /// Canonical name; null for an unnamed role holder ("Cairo's spy chief").
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// ISO 3166-1 alpha-3, or a CAMEO code for international bodies.
+    pub country: Option<String>,
+    /// CAMEO/PLOVER sector: GOV, MIL, REB, OPP, MED, IGO, NGO, CVL, BUS, ...
+    pub sector: Option<String>,
+    pub roles: Vec<String>,
+    /// Id of the organization or country the role belongs to.
+    pub affiliation: Option<String>,
+    /// Knowledge-base ids, only where the engine's dictionary knows them.
+    pub kb: Option<BTreeMap<String, String>>,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Country,
+    Group,
+    Media,
+    Other,
+}
+
+/// A place the article names, resolved to coordinates where possible.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Place {
+    /// `P1`, `P2`, ...
+    pub id: String,
+    pub name: String,
+    pub feature: PlaceFeature,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geonames_id: Option<u64>,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceFeature {
+    City,
+    Country,
+    Region,
+    Other,
+}
+
+/// A time expression, normalized to a TIMEX3 value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Time {
+    /// `T1`, `T2`, ...
+    pub id: String,
+    pub text: String,
+    pub span: Span,
+    #[serde(rename = "type")]
+    pub kind: TimeType,
+    /// TIMEX3 value (`2023-12-19`, `2023-12-19TNI`, `P10W`, `PAST_REF`); null when unresolved.
+    pub value: Option<String>,
+    /// End of a range ("from November 24 to December 1").
+    pub end: Option<String>,
+    /// Why `value` is null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimeType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+/// A quotation, direct or reported, with its speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Quote {
+    /// `Q1`, `Q2`, ...
+    pub id: String,
+    pub text: String,
+    pub span: Span,
+    /// True inside quotation marks; false for reported speech.
+    pub direct: bool,
+    pub speaker: Option<Speaker>,
+    /// The reporting verb or phrase.
+    pub cue: Option<String>,
+    /// The medium the words reached the press through ("AFP").
+    pub channel: Option<String>,
+    pub sentence: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Speaker {
+    /// As the article names the speaker ("Ghazi Hamad", "a Hamas source").
+    pub name: String,
+    /// Entity id, where the speaker is a known entity.
+    pub entity: Option<String>,
+    /// The mention that names or refers to the speaker.
+    pub span: Option<Span>,
+}
+
+/// A count the article reports (killed, displaced, captives, aid ...), with who claims it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Figure {
+    /// `F1`, `F2`, ...
+    pub id: String,
+    pub text: String,
+    pub span: Span,
+    #[serde(serialize_with = "ser_number")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "ser_number")]
+    pub low: Option<f64>,
+    #[serde(serialize_with = "ser_number")]
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+    pub category: FigureCategory,
+    /// Who or what is counted: "children", "Palestinian prisoners", "trucks".
+    pub subject: Option<String>,
+    /// Place id.
+    pub place: Option<String>,
+    /// Time id.
+    pub date: Option<String>,
+    /// Who says so; null where the article states it as its own fact.
+    pub claimant: Option<Claimant>,
+    pub status: FigureStatus,
+    /// Id of the event this figure measures.
+    #[serde(default)]
+    pub event: Option<String>,
+    pub sentence: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    AtLeast,
+    AtMost,
+    Range,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureCategory {
+    Killed,
+    Injured,
+    Missing,
+    Displaced,
+    CaptivesTaken,
+    CaptivesHeld,
+    CaptivesReleased,
+    PrisonersHeld,
+    PrisonersReleased,
+    Detained,
+    Aid,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureStatus {
+    Reported,
+    Proposed,
+    Demanded,
+    Projected,
+}
+
+/// Who a figure or event is attributed to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Claimant {
+    pub name: String,
+    pub entity: Option<String>,
+}
+
+/// A coded event: who did what to whom, where, when, and whether it happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Event {
+    /// `V1`, `V2`, ...
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// Closest CAMEO code.
+    pub cameo: Option<String>,
+    /// PLOVER conflict-cooperation score.
+    pub score: Option<f64>,
+    pub actor: Vec<Participant>,
+    pub recipient: Vec<Participant>,
+    pub date: EventDate,
+    /// Place id.
+    pub place: Option<String>,
+    pub status: EventStatus,
+    pub claimant: Option<Claimant>,
+    /// Ids of figures that measure this event.
+    pub figures: Vec<String>,
+    pub sentence: Span,
+    /// The words that carry the action.
+    pub trigger: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EventType {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+}
+
+/// An actor or recipient of an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Participant {
+    pub name: Option<String>,
+    pub entity: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EventDate {
+    pub value: Option<String>,
+    /// Time id the date comes from.
+    pub time: Option<String>,
+    pub status: DateStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DateStatus {
+    Exact,
+    Approximate,
+    Range,
+    Unresolved,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EventStatus {
+    Occurred,
+    Ongoing,
+    Planned,
+    Conditional,
+    Refused,
+    Negated,
+    Hypothetical,
+}
+
+/// Writes whole numbers as JSON integers (`20000`, not `20000.0`).
+fn ser_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match *v {
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(x as i64),
+        Some(x) => s.serialize_f64(x),
+        None => s.serialize_none(),
+    }
+}

@@ -1,0 +1,5 @@
+//! The pipeline's stages, in the order they run. Each reads the layers of the
+//! stages before it and adds its own; no stage calls another.
+
+pub mod sentences;
+pub mod tokens;
