@@ -38,6 +38,9 @@ pub struct Record {
     pub language: String,
     /// The article body, unchanged: every offset indexes it.
     pub text: String,
+    /// The sentences the engine split the text into, in order.
+    #[serde(default)]
+    pub sentences: Vec<Span>,
     pub entities: Vec<Entity>,
     pub places: Vec<Place>,
     pub times: Vec<Time>,
@@ -49,6 +52,7 @@ pub struct Record {
 impl Record {
     /// Builds the record from a fully annotated document.
     pub fn from_doc(doc: Doc) -> Record {
+        let sentences = doc.sentences.iter().map(|s| s.chars()).collect();
         let a = doc.article;
         Record {
             schema: SCHEMA_ID.to_string(),
@@ -59,6 +63,7 @@ impl Record {
             published: a.published.map(|d| d.to_string()),
             language: "en".to_string(),
             text: a.body,
+            sentences,
             entities: Vec::new(),
             places: Vec::new(),
             times: Vec::new(),

@@ -72,7 +72,7 @@ pub fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
     }
     let mut first = 0usize;
     let mut paragraph = 0u32;
-    let mut push = |first: usize, last: usize, paragraph: u32, out: &mut Vec<Sentence>| {
+    let push = |first: usize, last: usize, paragraph: u32, out: &mut Vec<Sentence>| {
         let (a, b) = (&tokens[first], &tokens[last - 1]);
         out.push(Sentence {
             start: a.start,
@@ -87,9 +87,7 @@ pub fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
     for i in 1..tokens.len() {
         let brk = if tokens[i].has(flags::NEWLINE_BEFORE) {
             line_break(text, tokens, i)
-        } else if i - first >= MAX_SENTENCE_TOKENS {
-            Break::Sentence
-        } else if breaks_before(text, tokens, first, i) {
+        } else if i - first >= MAX_SENTENCE_TOKENS || breaks_before(text, tokens, first, i) {
             Break::Sentence
         } else {
             Break::None
