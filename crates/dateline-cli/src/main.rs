@@ -138,41 +138,21 @@ fn print_schema() -> io::Result<ExitCode> {
 const BATCH: usize = 512;
 
 fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
-    let mut inputs: Vec<Input> = args
-        .inputs
-        .iter()
-        .chain(&args.paths)
-        .map(|s| Input::parse(s))
-        .collect();
+    let mut inputs: Vec<Input> = args.inputs.iter().chain(&args.paths).map(|s| Input::parse(s)).collect();
     if inputs.is_empty() {
         inputs.push(Input::Stdin);
     }
-    let format = args
-        .input_format
-        .as_deref()
-        .map(|f| f.parse::<Format>())
-        .transpose()
-        .map_err(io::Error::other)?;
-    let opts = Options {
-        published: args.published,
-        format,
-    };
+    let format = args.input_format.as_deref().map(|f| f.parse::<Format>()).transpose().map_err(io::Error::other)?;
+    let opts = Options { published: args.published, format };
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
-        .build()
-        .map_err(io::Error::other)?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().map_err(io::Error::other)?;
     let pipeline = Pipeline::new();
 
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(File::create(path).map_err(|e| with_path(e, path))?),
         None => Box::new(io::stdout().lock()),
     };
-    let mut w = Writer {
-        out: BufWriter::with_capacity(1 << 16, sink),
-        format: args.format,
-        count: 0,
-    };
+    let mut w = Writer { out: BufWriter::with_capacity(1 << 16, sink), format: args.format, count: 0 };
     w.begin()?;
 
     let mut failed = false;
@@ -194,11 +174,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     }
     w.records(pool.install(|| run(&pipeline, &mut batch)))?;
     w.end()?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn with_path(e: io::Error, path: &std::path::Path) -> io::Error {
@@ -231,8 +207,7 @@ impl Writer {
                     self.out.write_all(b"\n")?;
                 }
                 OutFormat::Json => {
-                    self.out
-                        .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+                    self.out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
                     serde_json::to_writer_pretty(&mut self.out, r)?;
                 }
                 OutFormat::Summary => {
@@ -250,8 +225,7 @@ impl Writer {
 
     fn end(&mut self) -> io::Result<()> {
         if self.format == OutFormat::Json {
-            self.out
-                .write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })?;
+            self.out.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
     }

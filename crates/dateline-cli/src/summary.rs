@@ -16,11 +16,7 @@ pub fn render(r: &Record) -> String {
     let _ = writeln!(s, "{}", r.title.as_deref().unwrap_or("(untitled)"));
     let mut meta = vec![format!("id {}", r.id)];
     meta.extend(r.source.clone());
-    meta.push(
-        r.published
-            .clone()
-            .map_or("no date".to_string(), |d| format!("published {d}")),
-    );
+    meta.push(r.published.clone().map_or("no date".to_string(), |d| format!("published {d}")));
     meta.push(format!(
         "{} characters, {} sentences",
         thousands(r.text.chars().count() as u64),
@@ -32,12 +28,7 @@ pub fn render(r: &Record) -> String {
     }
     let _ = writeln!(s, "{rule}");
 
-    let mut t = Table::new(
-        "Entities",
-        &[
-            "id", "name", "type", "country", "sector", "roles", "mentions",
-        ],
-    );
+    let mut t = Table::new("Entities", &["id", "name", "type", "country", "sector", "roles", "mentions"]);
     for e in &r.entities {
         t.row(vec![
             e.id.clone(),
@@ -51,10 +42,7 @@ pub fn render(r: &Record) -> String {
     }
     t.write(&mut s);
 
-    let mut t = Table::new(
-        "Places",
-        &["id", "name", "feature", "country", "lat", "lon", "mentions"],
-    );
+    let mut t = Table::new("Places", &["id", "name", "feature", "country", "lat", "lon", "mentions"]);
     for p in &r.places {
         t.row(vec![
             p.id.clone(),
@@ -70,79 +58,44 @@ pub fn render(r: &Record) -> String {
 
     let mut t = Table::new("Times", &["id", "text", "type", "value", "end"]);
     for x in &r.times {
-        let value = x
-            .value
-            .clone()
-            .unwrap_or_else(|| format!("? ({})", x.reason.as_deref().unwrap_or("unresolved")));
-        t.row(vec![
-            x.id.clone(),
-            x.text.clone(),
-            format!("{:?}", x.kind).to_uppercase(),
-            value,
-            opt(&x.end),
-        ]);
+        let value = x.value.clone().unwrap_or_else(|| format!("? ({})", x.reason.as_deref().unwrap_or("unresolved")));
+        t.row(vec![x.id.clone(), x.text.clone(), format!("{:?}", x.kind).to_uppercase(), value, opt(&x.end)]);
     }
     t.write(&mut s);
 
     let mut t = Table::new("Quotes", &["id", "speaker", "cue", "kind", "text"]);
     for q in &r.quotes {
-        let speaker = q
-            .speaker
-            .as_ref()
-            .map_or("(unknown)".to_string(), |sp| sp.name.clone());
+        let speaker = q.speaker.as_ref().map_or("(unknown)".to_string(), |sp| sp.name.clone());
         let kind = if q.direct { "direct" } else { "reported" };
-        t.row(vec![
-            q.id.clone(),
-            speaker,
-            opt(&q.cue),
-            kind.into(),
-            q.text.clone(),
-        ]);
+        t.row(vec![q.id.clone(), speaker, opt(&q.cue), kind.into(), q.text.clone()]);
     }
     t.write(&mut s);
 
-    let mut t = Table::new(
-        "Figures",
-        &["id", "amount", "category", "subject", "claimant", "status"],
-    );
+    let mut t = Table::new("Figures", &["id", "amount", "category", "subject", "claimant", "status"]);
     for f in &r.figures {
         t.row(vec![
             f.id.clone(),
             amount(f),
             debug_snake(&f.category),
             opt(&f.subject),
-            f.claimant
-                .as_ref()
-                .map_or("(the article)".to_string(), |c| c.name.clone()),
+            f.claimant.as_ref().map_or("(the article)".to_string(), |c| c.name.clone()),
             debug_snake(&f.status),
         ]);
     }
     t.write(&mut s);
 
-    let mut t = Table::new(
-        "Events",
-        &["id", "type", "actor → recipient", "date", "place", "status"],
-    );
+    let mut t = Table::new("Events", &["id", "type", "actor → recipient", "date", "place", "status"]);
     for e in &r.events {
         let ty = match &e.mode {
             Some(m) => format!("{:?}/{m}", e.kind).to_uppercase(),
             None => format!("{:?}", e.kind).to_uppercase(),
         };
         let who = format!("{} → {}", names(&e.actor), names(&e.recipient));
-        let place = e.place.as_ref().map_or("-".to_string(), |id| {
-            r.places
-                .iter()
-                .find(|p| &p.id == id)
-                .map_or(id.clone(), |p| p.name.clone())
-        });
-        t.row(vec![
-            e.id.clone(),
-            ty,
-            who,
-            opt(&e.date.value),
-            place,
-            debug_snake(&e.status),
-        ]);
+        let place = e
+            .place
+            .as_ref()
+            .map_or("-".to_string(), |id| r.places.iter().find(|p| &p.id == id).map_or(id.clone(), |p| p.name.clone()));
+        t.row(vec![e.id.clone(), ty, who, opt(&e.date.value), place, debug_snake(&e.status)]);
     }
     t.write(&mut s);
     s
@@ -157,12 +110,7 @@ fn names(ps: &[Participant]) -> String {
         return "-".into();
     }
     ps.iter()
-        .map(|p| {
-            p.name
-                .clone()
-                .or_else(|| p.country.clone())
-                .unwrap_or_else(|| "?".into())
-        })
+        .map(|p| p.name.clone().or_else(|| p.country.clone()).unwrap_or_else(|| "?".into()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -218,20 +166,11 @@ struct Table {
 
 impl Table {
     fn new(title: &'static str, headers: &[&'static str]) -> Table {
-        Table {
-            title,
-            headers: headers.to_vec(),
-            rows: Vec::new(),
-        }
+        Table { title, headers: headers.to_vec(), rows: Vec::new() }
     }
 
     fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(
-            cells
-                .into_iter()
-                .map(|c| cut(&c.replace(['\n', '\r', '\t'], " ")))
-                .collect(),
-        );
+        self.rows.push(cells.into_iter().map(|c| cut(&c.replace(['\n', '\r', '\t'], " "))).collect());
     }
 
     fn write(&self, s: &mut String) {
@@ -260,15 +199,7 @@ impl Table {
         };
         let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
         let _ = writeln!(s, "{}", line(&header));
-        let _ = writeln!(
-            s,
-            "  {}",
-            widths
-                .iter()
-                .map(|w| "─".repeat(*w))
-                .collect::<Vec<_>>()
-                .join("  ")
-        );
+        let _ = writeln!(s, "  {}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  "));
         for r in &self.rows {
             let _ = writeln!(s, "{}", line(r));
         }

@@ -59,14 +59,10 @@ const SKIP_TAGS: &[&str] = &[
 ];
 
 /// Elements whose content is raw text (no tags inside).
-const RAW_TAGS: &[&str] = &[
-    "script", "style", "title", "textarea", "xmp", "noembed", "noframes", "iframe", "noscript",
-];
+const RAW_TAGS: &[&str] = &["script", "style", "title", "textarea", "xmp", "noembed", "noframes", "iframe", "noscript"];
 
-const VOID_TAGS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
+const VOID_TAGS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 /// Tags that start or end a block of text.
 const BLOCK_TAGS: &[&str] = &[
@@ -170,9 +166,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
 ];
 
 /// Words in a class or id that mark the article itself (they override boilerplate words).
-const CONTENT_WORDS: &[&str] = &[
-    "article", "content", "story", "entry", "post", "text", "main", "body",
-];
+const CONTENT_WORDS: &[&str] = &["article", "content", "story", "entry", "post", "text", "main", "body"];
 
 /// Whole blocks that are page furniture, not article text (compared lowercase).
 const STOCK_PHRASES: &[&str] = &[
@@ -239,27 +233,11 @@ impl Builder {
     fn flush(&mut self) {
         let text = collapse(&self.buf);
         if !text.is_empty() {
-            let parent = self
-                .stack
-                .iter()
-                .rev()
-                .copied()
-                .find(|&e| BLOCK_TAGS.contains(&self.elements[e].name.as_str()));
-            let is_para = self
-                .stack
-                .last()
-                .is_some_and(|&e| self.elements[e].name == "p");
-            let parent = if is_para {
-                self.stack.iter().rev().nth(1).copied()
-            } else {
-                parent
-            };
-            self.blocks.push(Block {
-                text,
-                parent,
-                is_para,
-                link_chars: self.buf_links,
-            });
+            let parent =
+                self.stack.iter().rev().copied().find(|&e| BLOCK_TAGS.contains(&self.elements[e].name.as_str()));
+            let is_para = self.stack.last().is_some_and(|&e| self.elements[e].name == "p");
+            let parent = if is_para { self.stack.iter().rev().nth(1).copied() } else { parent };
+            self.blocks.push(Block { text, parent, is_para, link_chars: self.buf_links });
         }
         self.buf.clear();
         self.buf_links = 0;
@@ -298,9 +276,7 @@ impl Builder {
             }
         }
         let skip = self.skip_depth > 0 || is_boilerplate(name, attrs);
-        let article_body = attrs
-            .get("itemprop")
-            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
+        let article_body = attrs.get("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
         let idx = self.elements.len();
         self.elements.push(Element {
             name: name.to_string(),
@@ -343,11 +319,7 @@ impl Builder {
     }
 
     fn close(&mut self, name: &str) {
-        if let Some(pos) = self
-            .stack
-            .iter()
-            .rposition(|&e| self.elements[e].name == name)
-        {
+        if let Some(pos) = self.stack.iter().rposition(|&e| self.elements[e].name == name) {
             while self.stack.len() > pos {
                 self.close_top();
             }
@@ -365,11 +337,7 @@ fn is_boilerplate(name: &str, attrs: &HashMap<String, String>) -> bool {
         return true;
     }
     if let Some(style) = attrs.get("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
@@ -397,10 +365,7 @@ fn is_boilerplate(name: &str, attrs: &HashMap<String, String>) -> bool {
     let mut bad = false;
     for key in ["class", "id"] {
         let Some(v) = attrs.get(key) else { continue };
-        for word in v
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
+        for word in v.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
             let w = word.to_ascii_lowercase();
             if CONTENT_WORDS.contains(&w.as_str()) {
                 return false;
@@ -431,8 +396,7 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || hay.len() < needle.len() {
         return None;
     }
-    (from..=hay.len() - needle.len())
-        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+    (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// Extracts the article from an HTML page. Never fails: a page with no article
@@ -493,23 +457,13 @@ pub fn extract(html: &str) -> Page {
             let end = find_ci(b, i, close.as_bytes()).unwrap_or(n);
             let content = &html[i..end];
             match name.as_str() {
-                "title" if meta.title_tag.is_none() => {
-                    meta.title_tag = Some(collapse(&decode_entities(content)))
-                }
-                "script"
-                    if attrs
-                        .get("type")
-                        .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
-                {
+                "title" if meta.title_tag.is_none() => meta.title_tag = Some(collapse(&decode_entities(content))),
+                "script" if attrs.get("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
                     json_ld(content, &mut meta)
                 }
                 _ => {}
             }
-            i = if end < n {
-                memchr(b'>', b, end).map_or(n, |e| e + 1)
-            } else {
-                n
-            };
+            i = if end < n { memchr(b'>', b, end).map_or(n, |e| e + 1) } else { n };
             continue;
         }
         bld.open(&name, &attrs);
@@ -528,10 +482,7 @@ pub fn extract(html: &str) -> Page {
     dates.sort_by_key(|d| d.0);
     Page {
         title,
-        published: dates
-            .into_iter()
-            .map(|d| d.1)
-            .find(|d| !d.trim().is_empty()),
+        published: dates.into_iter().map(|d| d.1).find(|d| !d.trim().is_empty()),
         source: meta.site_name.or(meta.ld_publisher),
         url: meta.canonical.or(meta.og_url),
         body,
@@ -539,10 +490,7 @@ pub fn extract(html: &str) -> Page {
 }
 
 fn memchr(needle: u8, hay: &[u8], from: usize) -> Option<usize> {
-    hay[from..]
-        .iter()
-        .position(|&c| c == needle)
-        .map(|p| p + from)
+    hay[from..].iter().position(|&c| c == needle).map(|p| p + from)
 }
 
 /// Parses attributes from `j` (just after the tag name) to the closing `>`.
@@ -602,12 +550,7 @@ fn parse_attrs(html: &str, mut j: usize) -> (HashMap<String, String>, usize) {
 }
 
 fn collect_meta(name: &str, attrs: &HashMap<String, String>, meta: &mut Meta) {
-    let get = |k: &str| {
-        attrs
-            .get(k)
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
+    let get = |k: &str| attrs.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     match name {
         "meta" => {
             let key = attrs
@@ -619,9 +562,7 @@ fn collect_meta(name: &str, attrs: &HashMap<String, String>, meta: &mut Meta) {
                 return;
             };
             match key.as_str() {
-                "og:title" | "twitter:title" if meta.og_title.is_none() => {
-                    meta.og_title = Some(collapse(&content))
-                }
+                "og:title" | "twitter:title" if meta.og_title.is_none() => meta.og_title = Some(collapse(&content)),
                 "og:site_name" if meta.site_name.is_none() => meta.site_name = Some(content),
                 "og:url" if meta.og_url.is_none() => meta.og_url = Some(content),
                 "article:published_time" | "og:published_time" => meta.dates.push((0, content)),
@@ -653,17 +594,12 @@ fn collect_meta(name: &str, attrs: &HashMap<String, String>, meta: &mut Meta) {
         "time" => {
             if let Some(dt) = get("datetime") {
                 let published = attrs.contains_key("pubdate")
-                    || attrs
-                        .get("itemprop")
-                        .is_some_and(|v| v.eq_ignore_ascii_case("datePublished"));
+                    || attrs.get("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished"));
                 meta.dates.push((if published { 2 } else { 4 }, dt));
             }
         }
         _ => {
-            if attrs
-                .get("itemprop")
-                .is_some_and(|v| v.eq_ignore_ascii_case("datePublished"))
-            {
+            if attrs.get("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished")) {
                 if let Some(c) = get("content") {
                     meta.dates.push((2, c));
                 }
@@ -692,11 +628,7 @@ fn json_ld(src: &str, meta: &mut Meta) {
                 if let Some(h) = o.get("headline").and_then(|d| d.as_str()) {
                     meta.ld_headline.get_or_insert_with(|| collapse(h));
                 }
-                if let Some(name) = o
-                    .get("publisher")
-                    .and_then(|p| p.get("name"))
-                    .and_then(|n| n.as_str())
-                {
+                if let Some(name) = o.get("publisher").and_then(|p| p.get("name")).and_then(|n| n.as_str()) {
                     meta.ld_publisher.get_or_insert_with(|| name.to_string());
                 }
                 if let Some(g) = o.get("@graph") {
@@ -718,10 +650,7 @@ fn page_title(meta: &Meta) -> Option<String> {
         for sep in [" | ", " - ", " – ", " — ", " :: "] {
             if let Some(pos) = t.rfind(sep) {
                 let tail = &t[pos + sep.len()..];
-                let is_site = meta
-                    .site_name
-                    .as_deref()
-                    .is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()))
+                let is_site = meta.site_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(tail.trim()))
                     || tail.split_whitespace().count() <= 3;
                 if is_site && pos > 0 {
                     t = &t[..pos];
@@ -740,10 +669,7 @@ fn main_text(bld: &Builder, title: Option<&str>) -> String {
     let blocks = &bld.blocks;
     let size = |e: &Element| -> usize {
         let end = e.end_block.min(blocks.len());
-        blocks[e.first_block.min(end)..end]
-            .iter()
-            .map(|b| b.text.len())
-            .sum()
+        blocks[e.first_block.min(end)..end].iter().map(|b| b.text.len()).sum()
     };
     let best = |pred: &dyn Fn(&Element) -> bool| -> Option<(usize, usize)> {
         bld.elements
@@ -764,9 +690,7 @@ fn main_text(bld: &Builder, title: Option<&str>) -> String {
                     *score.entry(p).or_default() += b.text.len();
                 }
             }
-            let (&p, _) = score
-                .iter()
-                .max_by_key(|&(&p, &s)| (s, std::cmp::Reverse(p)))?;
+            let (&p, _) = score.iter().max_by_key(|&(&p, &s)| (s, std::cmp::Reverse(p)))?;
             let e = &bld.elements[p];
             Some((e.first_block, e.end_block.min(blocks.len())))
         })

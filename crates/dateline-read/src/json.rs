@@ -9,22 +9,14 @@ use crate::{Article, Ctx, Date, Item, Severity, MAX_BODY_BYTES};
 pub(crate) fn read_line(ctx: &Ctx, n: usize, raw: &[u8], out: &mut Vec<Item>) {
     let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
     let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-    let raw = if n == 1 {
-        raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw)
-    } else {
-        raw
-    };
+    let raw = if n == 1 { raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw) } else { raw };
     if raw.iter().all(u8::is_ascii_whitespace) {
         return;
     }
     let line = match std::str::from_utf8(raw) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => {
-            out.push(ctx.problem(
-                Severity::Warning,
-                Some(n),
-                "invalid UTF-8 replaced with U+FFFD",
-            ));
+            out.push(ctx.problem(Severity::Warning, Some(n), "invalid UTF-8 replaced with U+FFFD"));
             String::from_utf8_lossy(raw)
         }
     };
@@ -38,11 +30,7 @@ pub(crate) fn read_line(ctx: &Ctx, n: usize, raw: &[u8], out: &mut Vec<Item>) {
     }
     match serde_json::from_str::<Value>(&line) {
         Ok(v) => article(ctx, Some(n), v, out),
-        Err(e) => out.push(ctx.problem(
-            Severity::Error,
-            Some(n),
-            format!("invalid JSON: {}", describe(&e)),
-        )),
+        Err(e) => out.push(ctx.problem(Severity::Error, Some(n), format!("invalid JSON: {}", describe(&e)))),
     }
 }
 
@@ -74,11 +62,7 @@ pub(crate) fn read_document(ctx: &Ctx, text: &str, out: &mut Vec<Item>) {
                 article(ctx, Some(line_of(text, start)), v, out)
             }
             Some(Err(e)) => {
-                out.push(ctx.problem(
-                    Severity::Error,
-                    Some(e.line()),
-                    format!("invalid JSON: {}", describe(&e)),
-                ));
+                out.push(ctx.problem(Severity::Error, Some(e.line()), format!("invalid JSON: {}", describe(&e))));
                 break;
             }
         }
@@ -86,11 +70,7 @@ pub(crate) fn read_document(ctx: &Ctx, text: &str, out: &mut Vec<Item>) {
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
-    text.as_bytes()[..byte.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..byte.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// serde_json's message without its "at line L column C" tail, with the column kept.
@@ -117,12 +97,7 @@ fn string(o: &mut Map<String, Value>, keys: &[&str]) -> Result<Option<String>, S
         match o.remove(*k) {
             None | Some(Value::Null) => continue,
             Some(Value::String(s)) => return Ok(Some(s)),
-            Some(other) => {
-                return Err(format!(
-                    "field \"{k}\" must be a string, not {}",
-                    kind(&other)
-                ))
-            }
+            Some(other) => return Err(format!("field \"{k}\" must be a string, not {}", kind(&other))),
         }
     }
     Ok(None)
@@ -139,31 +114,17 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn fields(
-    ctx: &Ctx,
-    line: Option<usize>,
-    o: &mut Map<String, Value>,
-    out: &mut Vec<Item>,
-) -> Result<Article, String> {
+fn fields(ctx: &Ctx, line: Option<usize>, o: &mut Map<String, Value>, out: &mut Vec<Item>) -> Result<Article, String> {
     let body = string(o, &["body", "text"])?.ok_or("no \"body\" or \"text\" field")?;
     if body.len() > MAX_BODY_BYTES {
-        return Err(format!(
-            "article body is {} bytes, over the {} MiB limit",
-            body.len(),
-            MAX_BODY_BYTES >> 20
-        ));
+        return Err(format!("article body is {} bytes, over the {} MiB limit", body.len(), MAX_BODY_BYTES >> 20));
     }
     let id = match o.remove("id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
         Some(Value::String(_)) => None,
         Some(Value::Number(n)) => Some(n.to_string()),
-        Some(other) => {
-            return Err(format!(
-                "field \"id\" must be a string or a number, not {}",
-                kind(&other)
-            ))
-        }
+        Some(other) => return Err(format!("field \"id\" must be a string or a number, not {}", kind(&other))),
     };
     let title = string(o, &["title", "headline"])?;
     let source = string(o, &["source", "outlet"])?;
@@ -174,22 +135,11 @@ fn fields(
         Some(p) => match Date::parse(&p) {
             Some(d) => Some(d),
             None => {
-                out.push(ctx.problem(
-                    Severity::Warning,
-                    line,
-                    format!("publication date {p:?} not understood"),
-                ));
+                out.push(ctx.problem(Severity::Warning, line, format!("publication date {p:?} not understood")));
                 ctx.opts.published
             }
         },
     };
     let id = id.unwrap_or_else(|| dateline::content_id(title.as_deref(), &body));
-    Ok(Article {
-        id,
-        url,
-        title,
-        source,
-        published,
-        body,
-    })
+    Ok(Article { id, url, title, source, published, body })
 }

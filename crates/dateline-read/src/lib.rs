@@ -59,29 +59,16 @@ impl Format {
             return None;
         }
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-        let start = head
-            .iter()
-            .position(|c| !c.is_ascii_whitespace())
-            .unwrap_or(head.len());
+        let start = head.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(head.len());
         let head = &head[start..];
         match head.first() {
             Some(b'[') => Some(Format::Json),
             Some(b'{') => Some(Format::Jsonl),
             Some(b'<') => {
                 let lower = head[..head.len().min(8192)].to_ascii_lowercase();
-                let markers: [&[u8]; 8] = [
-                    b"<html",
-                    b"<!doctype html",
-                    b"<head",
-                    b"<body",
-                    b"<p",
-                    b"<div",
-                    b"<article",
-                    b"<meta",
-                ];
-                let html = markers
-                    .iter()
-                    .any(|m| lower.windows(m.len()).any(|w| w == *m));
+                let markers: [&[u8]; 8] =
+                    [b"<html", b"<!doctype html", b"<head", b"<body", b"<p", b"<div", b"<article", b"<meta"];
+                let html = markers.iter().any(|m| lower.windows(m.len()).any(|w| w == *m));
                 Some(if html { Format::Html } else { Format::Text })
             }
             _ => Some(Format::Text),
@@ -95,10 +82,7 @@ fn is_binary(head: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    let controls = head.iter().filter(|&&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     !head.is_empty() && controls * 10 > head.len()
 }
 
@@ -110,9 +94,7 @@ impl std::str::FromStr for Format {
             "json" => Ok(Format::Json),
             "text" | "txt" => Ok(Format::Text),
             "html" => Ok(Format::Html),
-            _ => Err(format!(
-                "unknown input format '{s}' (expected jsonl, json, text or html)"
-            )),
+            _ => Err(format!("unknown input format '{s}' (expected jsonl, json, text or html)")),
         }
     }
 }
@@ -175,37 +157,23 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub(crate) fn problem(
-        &self,
-        severity: Severity,
-        line: Option<usize>,
-        message: impl Into<String>,
-    ) -> Item {
-        Item::Problem(Problem {
-            severity,
-            file: self.file.to_string(),
-            line,
-            message: message.into(),
-        })
+    pub(crate) fn problem(&self, severity: Severity, line: Option<usize>, message: impl Into<String>) -> Item {
+        Item::Problem(Problem { severity, file: self.file.to_string(), line, message: message.into() })
     }
 }
 
 /// Reads a whole in-memory input. `name` is used in problems; `id` is the id a
 /// single-article format (text, HTML) gives its article (else a content hash).
 /// This is the reader the fuzzers drive: it never panics.
-pub fn read_bytes(
-    name: &str,
-    id: Option<&str>,
-    bytes: &[u8],
-    format: Option<Format>,
-    opts: &Options,
-) -> Vec<Item> {
-    let ctx = Ctx {
-        file: name,
-        id,
-        opts,
-    };
+pub fn read_bytes(name: &str, id: Option<&str>, bytes: &[u8], format: Option<Format>, opts: &Options) -> Vec<Item> {
+    let ctx = Ctx { file: name, id, opts };
     let mut out = Vec::new();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        if !bytes.is_empty() {
+            out.push(ctx.problem(Severity::Warning, None, "skipped: no text"));
+        }
+        return out;
+    }
     let format = match format.or(opts.format) {
         Some(f) => f,
         None => match Format::sniff(bytes) {
@@ -244,16 +212,8 @@ fn decode(ctx: &Ctx, bytes: &[u8], out: &mut Vec<Item>) -> String {
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            out.push(ctx.problem(
-                Severity::Warning,
-                Some(line),
-                "invalid UTF-8 replaced with U+FFFD",
-            ));
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            out.push(ctx.problem(Severity::Warning, Some(line), "invalid UTF-8 replaced with U+FFFD"));
             String::from_utf8_lossy(bytes).into_owned()
         }
     }
@@ -263,10 +223,7 @@ fn too_large(ctx: &Ctx, line: Option<usize>, len: usize) -> Item {
     ctx.problem(
         Severity::Error,
         line,
-        format!(
-            "article body is {len} bytes, over the {} MiB limit",
-            MAX_BODY_BYTES >> 20
-        ),
+        format!("article body is {len} bytes, over the {} MiB limit", MAX_BODY_BYTES >> 20),
     )
 }
 
@@ -282,20 +239,13 @@ fn read_text(ctx: &Ctx, text: &str) -> Item {
     if let Some(nl) = rest.find('\n') {
         let first = rest[..nl].trim();
         let after = &rest[nl + 1..];
-        let blank_follows = after
-            .split('\n')
-            .next()
-            .is_some_and(|l| l.trim().is_empty())
-            && !after.trim().is_empty();
+        let blank_follows = after.split('\n').next().is_some_and(|l| l.trim().is_empty()) && !after.trim().is_empty();
         if blank_follows && !first.is_empty() && first.chars().count() <= 300 {
             title = Some(first.to_string());
             body = after.trim_start_matches(|c: char| c == '\n' || c == '\r' || c.is_whitespace());
         }
     }
-    let id = ctx
-        .id
-        .map(str::to_string)
-        .unwrap_or_else(|| dateline::content_id(title.as_deref(), body));
+    let id = ctx.id.map(str::to_string).unwrap_or_else(|| dateline::content_id(title.as_deref(), body));
     Item::Article(Box::new(Article {
         id,
         title,
@@ -319,17 +269,10 @@ fn read_html(ctx: &Ctx, text: &str) -> Vec<Item> {
     if let Some(p) = &page.published {
         published = Date::parse(p);
         if published.is_none() {
-            out.push(ctx.problem(
-                Severity::Warning,
-                None,
-                format!("publication date {p:?} not understood"),
-            ));
+            out.push(ctx.problem(Severity::Warning, None, format!("publication date {p:?} not understood")));
         }
     }
-    let id = ctx
-        .id
-        .map(str::to_string)
-        .unwrap_or_else(|| dateline::content_id(page.title.as_deref(), &page.body));
+    let id = ctx.id.map(str::to_string).unwrap_or_else(|| dateline::content_id(page.title.as_deref(), &page.body));
     out.push(Item::Article(Box::new(Article {
         id,
         url: page.url,
@@ -366,11 +309,7 @@ enum Pending {
 }
 
 enum Current {
-    Lines {
-        reader: Box<dyn BufRead>,
-        file: String,
-        line: usize,
-    },
+    Lines { reader: Box<dyn BufRead>, file: String, line: usize },
     Items(std::vec::IntoIter<Item>),
 }
 
@@ -393,19 +332,13 @@ impl Reader {
                 Input::Stdin => Pending::Stdin,
             })
             .collect();
-        Reader {
-            pending,
-            current: None,
-            buffered: VecDeque::new(),
-            opts,
-        }
+        Reader { pending, current: None, buffered: VecDeque::new(), opts }
     }
 
     fn open(&mut self, p: Pending) -> Option<Item> {
         match p {
             Pending::Stdin => {
-                let reader: Box<dyn BufRead> =
-                    Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
+                let reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
                 self.open_stream(reader, "<stdin>".to_string(), None)
             }
             Pending::Path(path, root) => {
@@ -432,23 +365,13 @@ impl Reader {
                     };
                     let id = article_id(&path, root.as_deref());
                     let fmt = self.opts.format.or_else(|| Format::from_path(&path));
-                    self.open_file(
-                        Box::new(BufReader::with_capacity(1 << 16, f)),
-                        file,
-                        Some(id),
-                        fmt,
-                    )
+                    self.open_file(Box::new(BufReader::with_capacity(1 << 16, f)), file, Some(id), fmt)
                 }
             }
         }
     }
 
-    fn open_stream(
-        &mut self,
-        reader: Box<dyn BufRead>,
-        file: String,
-        id: Option<String>,
-    ) -> Option<Item> {
+    fn open_stream(&mut self, reader: Box<dyn BufRead>, file: String, id: Option<String>) -> Option<Item> {
         let fmt = self.opts.format;
         self.open_file(reader, file, id, fmt)
     }
@@ -464,23 +387,18 @@ impl Reader {
             Ok(h) => h,
             Err(e) => return Some(error(&file, format!("cannot read: {e}"))),
         };
-        if fmt.is_none() || fmt == Some(Format::Jsonl) {
-            if is_binary(head) && self.opts.format.is_none() {
-                return Some(Item::Problem(Problem {
-                    severity: Severity::Warning,
-                    file,
-                    line: None,
-                    message: "skipped: binary file".into(),
-                }));
-            }
+        // A binary file is skipped whatever its extension says, unless the user forced a format.
+        if self.opts.format.is_none() && is_binary(head) {
+            return Some(Item::Problem(Problem {
+                severity: Severity::Warning,
+                file,
+                line: None,
+                message: "skipped: binary file".into(),
+            }));
         }
         let fmt = fmt.or_else(|| Format::sniff(head));
         if fmt == Some(Format::Jsonl) {
-            self.current = Some(Current::Lines {
-                reader,
-                file,
-                line: 0,
-            });
+            self.current = Some(Current::Lines { reader, file, line: 0 });
             return None;
         }
         let mut bytes = Vec::new();
@@ -494,12 +412,7 @@ impl Reader {
 }
 
 fn error(file: &str, message: String) -> Item {
-    Item::Problem(Problem {
-        severity: Severity::Error,
-        file: file.to_string(),
-        line: None,
-        message,
-    })
+    Item::Problem(Problem { severity: Severity::Error, file: file.to_string(), line: None, message })
 }
 
 /// Files and folders in `dir`, sorted by name, hidden ones left out.
@@ -516,14 +429,10 @@ fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
 /// The id of a single-article file: its path under the directory it was found
 /// in, without extension (`sub/story`), or its file stem when given directly.
 fn article_id(path: &Path, root: Option<&Path>) -> String {
-    let rel = root
-        .and_then(|r| path.strip_prefix(r).ok())
-        .unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
+    let rel =
+        root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or_else(|| Path::new(path.file_name().unwrap_or_default()));
     let rel = rel.with_extension("");
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
 }
 
@@ -546,11 +455,7 @@ impl Iterator for Reader {
                         Ok(0) => self.current = None,
                         Ok(_) => {
                             *line += 1;
-                            let ctx = Ctx {
-                                file,
-                                id: None,
-                                opts: &self.opts,
-                            };
+                            let ctx = Ctx { file, id: None, opts: &self.opts };
                             let mut out = Vec::new();
                             json::read_line(&ctx, *line, &buf, &mut out);
                             self.buffered.extend(out);

@@ -23,11 +23,7 @@ impl Article {
     /// An article with the given body and an id derived from its content.
     pub fn from_body(body: impl Into<String>) -> Article {
         let body = body.into();
-        Article {
-            id: content_id(None, &body),
-            body,
-            ..Article::default()
-        }
+        Article { id: content_id(None, &body), body, ..Article::default() }
     }
 }
 

@@ -132,12 +132,7 @@ impl Date {
         let wd = i64::from(self.weekday().index()); // Monday = 0
         let thursday = self.to_days() - wd + 3;
         let th = Date::from_days(thursday).unwrap_or(self);
-        let jan1 = Date {
-            year: th.year,
-            month: 1,
-            day: 1,
-        }
-        .to_days();
+        let jan1 = Date { year: th.year, month: 1, day: 1 }.to_days();
         (th.year, ((thursday - jan1) / 7 + 1) as u8)
     }
 
@@ -185,12 +180,7 @@ impl Date {
             }
             // Ordinal day "20th": digits followed by a suffix.
             let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-            if !digits.is_empty()
-                && matches!(
-                    &w[digits.len()..].to_ascii_lowercase()[..],
-                    "st" | "nd" | "rd" | "th"
-                )
-            {
+            if !digits.is_empty() && matches!(&w[digits.len()..].to_ascii_lowercase()[..], "st" | "nd" | "rd" | "th") {
                 nums.push((digits.parse().ok()?, digits.len()));
             }
         }
@@ -229,9 +219,7 @@ pub fn month_from_name(w: &str) -> Option<u8> {
     let lw = w.to_ascii_lowercase();
     MONTHS
         .iter()
-        .position(|m| {
-            *m == lw || (lw.len() == 3 && m.starts_with(&lw)) || (lw == "sept" && *m == "september")
-        })
+        .position(|m| *m == lw || (lw.len() == 3 && m.starts_with(&lw)) || (lw == "sept" && *m == "september"))
         .map(|i| i as u8 + 1)
 }
 
@@ -252,22 +240,13 @@ mod tests {
     #[test]
     fn parses_feed_and_page_date_forms() {
         assert_eq!(d("2023-12-20").as_deref(), Some("2023-12-20"));
-        assert_eq!(
-            d("2023-12-20T23:30:00+02:00").as_deref(),
-            Some("2023-12-20")
-        );
+        assert_eq!(d("2023-12-20T23:30:00+02:00").as_deref(), Some("2023-12-20"));
         assert_eq!(d("2023/12/20").as_deref(), Some("2023-12-20"));
         assert_eq!(d("20231220").as_deref(), Some("2023-12-20"));
         assert_eq!(d("December 20, 2023").as_deref(), Some("2023-12-20"));
         assert_eq!(d("20 Dec 2023").as_deref(), Some("2023-12-20"));
-        assert_eq!(
-            d("Wed, 20 Dec 2023 10:00:00 GMT").as_deref(),
-            Some("2023-12-20")
-        );
-        assert_eq!(
-            d("Sept. 3, 2024 at 4:15 p.m.").as_deref(),
-            Some("2024-09-03")
-        );
+        assert_eq!(d("Wed, 20 Dec 2023 10:00:00 GMT").as_deref(), Some("2023-12-20"));
+        assert_eq!(d("Sept. 3, 2024 at 4:15 p.m.").as_deref(), Some("2024-09-03"));
         assert_eq!(d("12/20/2023").as_deref(), Some("2023-12-20"));
         assert_eq!(d("20/12/2023").as_deref(), Some("2023-12-20"));
         assert_eq!(d("March 3rd 2022").as_deref(), Some("2022-03-03"));
@@ -275,16 +254,7 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for s in [
-            "",
-            "yesterday",
-            "2023-02-30",
-            "2023-13-01",
-            "December 2023",
-            "12345",
-            "99999999",
-            "2023-12-2",
-        ] {
+        for s in ["", "yesterday", "2023-02-30", "2023-13-01", "December 2023", "12345", "99999999", "2023-12-2"] {
             assert_eq!(d(s), None, "{s:?}");
         }
     }
@@ -295,14 +265,7 @@ mod tests {
         assert_eq!(a.weekday(), Weekday::Wed);
         assert_eq!(a.add_days(12).unwrap().to_string(), "2024-01-01");
         assert_eq!(a.add_days(-20).unwrap().to_string(), "2023-11-30");
-        assert_eq!(
-            Date::new(2024, 2, 29)
-                .unwrap()
-                .add_days(365)
-                .unwrap()
-                .to_string(),
-            "2025-02-28"
-        );
+        assert_eq!(Date::new(2024, 2, 29).unwrap().add_days(365).unwrap().to_string(), "2025-02-28");
         for days in [-719_162i64, -1, 0, 1, 19_711, 2_932_896] {
             assert_eq!(Date::from_days(days).unwrap().to_days(), days);
         }

@@ -23,12 +23,7 @@ pub struct Doc {
 impl Doc {
     pub fn new(article: Article) -> Doc {
         let chars = CharIndex::new(&article.body);
-        Doc {
-            article,
-            tokens: Vec::new(),
-            sentences: Vec::new(),
-            chars,
-        }
+        Doc { article, tokens: Vec::new(), sentences: Vec::new(), chars }
     }
 
     /// The text every offset indexes: the article body, unchanged.
@@ -107,15 +102,10 @@ mod tests {
 
     #[test]
     fn char_offsets_match_code_point_counts() {
-        for text in ["plain ascii", "Hamas’s “truce” — الهدنة 🕊 end", "ééé", ""]
-        {
+        for text in ["plain ascii", "Hamas’s “truce” — الهدنة 🕊 end", "ééé", ""] {
             let doc = Doc::new(Article::from_body(text));
             for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                assert_eq!(
-                    doc.char_offset(b),
-                    text[..b].chars().count(),
-                    "{text:?} at {b}"
-                );
+                assert_eq!(doc.char_offset(b), text[..b].chars().count(), "{text:?} at {b}");
             }
         }
     }

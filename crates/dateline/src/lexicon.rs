@@ -38,16 +38,13 @@ static ABBREVIATIONS: LazyLock<HashMap<&'static str, AbbrevClass>> = LazyLock::n
     m
 });
 
-static OPENERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| words(include_str!("../data/sentence_openers.txt")));
+static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(include_str!("../data/sentence_openers.txt")));
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("../data/speech_verbs.txt")));
 
 /// The lines of a data file without comments (`#` to end of line) and blank lines.
 pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim_end())
-        .filter(|l| !l.trim().is_empty())
+    src.lines().map(|l| l.split('#').next().unwrap_or("").trim_end()).filter(|l| !l.trim().is_empty())
 }
 
 fn words(src: &'static str) -> HashSet<&'static str> {

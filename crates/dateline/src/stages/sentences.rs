@@ -139,10 +139,7 @@ fn is_closer(text: &str, t: &Token) -> bool {
 fn is_opener(text: &str, t: &Token) -> bool {
     match t.kind {
         TokenKind::Quote => true,
-        TokenKind::Punct => matches!(
-            t.text(text),
-            "(" | "[" | "¿" | "¡" | "—" | "–" | "-" | "•" | "*"
-        ),
+        TokenKind::Punct => matches!(t.text(text), "(" | "[" | "¿" | "¡" | "—" | "–" | "-" | "•" | "*"),
         _ => false,
     }
 }
@@ -152,9 +149,7 @@ fn is_opener(text: &str, t: &Token) -> bool {
 fn can_open(text: &str, t: &Token) -> bool {
     let c = first_char(text, t);
     match t.kind {
-        TokenKind::Word => {
-            c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()) || c == '@' || c == '#'
-        }
+        TokenKind::Word => c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()) || c == '@' || c == '#',
         TokenKind::Number | TokenKind::Symbol | TokenKind::Url => true,
         _ => is_opener(text, t),
     }
@@ -193,13 +188,9 @@ fn breaks_before(text: &str, tokens: &[Token], first: usize, i: usize) -> bool {
     let next = &tokens[i];
     let spaced = !next.attached();
     let next_text = next.text(text);
-    let opener_word = next.kind == TokenKind::Word
-        && can_open(text, next)
-        && lexicon::is_sentence_opener(next_text);
+    let opener_word = next.kind == TokenKind::Word && can_open(text, next) && lexicon::is_sentence_opener(next_text);
     match term.kind {
-        TokenKind::Ellipsis => {
-            spaced && can_open(text, next) && (opener_word || closers || is_opener(text, next))
-        }
+        TokenKind::Ellipsis => spaced && can_open(text, next) && (opener_word || closers || is_opener(text, next)),
         TokenKind::Word => {
             // An abbreviation that kept its period.
             if !spaced {
@@ -219,11 +210,7 @@ fn breaks_before(text: &str, tokens: &[Token], first: usize, i: usize) -> bool {
                 // "1. First item": a list number at the start of a line.
                 let num = &tokens[j - 1];
                 let line_start = j - 1 == first && (num.has(flags::NEWLINE_BEFORE) || j - 1 == 0);
-                if num.kind == TokenKind::Number
-                    && line_start
-                    && num.end - num.start <= 3
-                    && !closers
-                {
+                if num.kind == TokenKind::Number && line_start && num.end - num.start <= 3 && !closers {
                     return false;
                 }
             }
