@@ -98,6 +98,15 @@ pub fn render(r: &Record) -> String {
         t.row(vec![e.id.clone(), ty, who, opt(&e.date.value), place, debug_snake(&e.status)]);
     }
     t.write(&mut s);
+
+    let chars: Vec<char> = r.text.chars().collect();
+    let mut t = Table::new("Sentences", &["span", "text"]);
+    for &[a, b] in &r.sentences {
+        let text: String = chars.get(a..b.min(chars.len())).unwrap_or_default().iter().collect();
+        t.row(vec![format!("{a}–{b}"), text]);
+    }
+    t.wide_last = true;
+    t.write(&mut s);
     s
 }
 
@@ -162,25 +171,34 @@ struct Table {
     title: &'static str,
     headers: Vec<&'static str>,
     rows: Vec<Vec<String>>,
+    /// Let the last column run to `WIDE` characters instead of `CELL`.
+    wide_last: bool,
 }
+
+/// Widest the last column of a wide table may be.
+const WIDE: usize = 100;
 
 impl Table {
     fn new(title: &'static str, headers: &[&'static str]) -> Table {
-        Table { title, headers: headers.to_vec(), rows: Vec::new() }
+        Table { title, headers: headers.to_vec(), rows: Vec::new(), wide_last: false }
     }
 
     fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells.into_iter().map(|c| cut(&c.replace(['\n', '\r', '\t'], " "))).collect());
+        self.rows.push(cells.into_iter().map(|c| c.replace(['\n', '\r', '\t'], " ")).collect());
     }
 
     fn write(&self, s: &mut String) {
         let _ = writeln!(s, "\n{} ({})", self.title, self.rows.len());
+        let last = self.headers.len().saturating_sub(1);
+        let limit = |i: usize| if self.wide_last && i == last { WIDE } else { CELL };
+        let rows: Vec<Vec<String>> =
+            self.rows.iter().map(|r| r.iter().enumerate().map(|(i, c)| cut(c, limit(i))).collect()).collect();
         if self.rows.is_empty() {
             let _ = writeln!(s, "  none found");
             return;
         }
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
-        for r in &self.rows {
+        for r in &rows {
             for (w, c) in widths.iter_mut().zip(r) {
                 *w = (*w).max(c.chars().count());
             }
@@ -200,17 +218,17 @@ impl Table {
         let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
         let _ = writeln!(s, "{}", line(&header));
         let _ = writeln!(s, "  {}", widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  "));
-        for r in &self.rows {
+        for r in &rows {
             let _ = writeln!(s, "{}", line(r));
         }
     }
 }
 
-fn cut(s: &str) -> String {
-    if s.chars().count() <= CELL {
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
         return s.to_string();
     }
-    let mut out: String = s.chars().take(CELL - 1).collect();
+    let mut out: String = s.chars().take(max - 1).collect();
     out.push('…');
     out
 }
@@ -230,7 +248,8 @@ mod tests {
     #[test]
     fn long_cells_are_cut() {
         let long = "x".repeat(100);
-        assert_eq!(cut(&long).chars().count(), CELL);
-        assert!(cut(&long).ends_with('…'));
+        assert_eq!(cut(&long, CELL).chars().count(), CELL);
+        assert!(cut(&long, CELL).ends_with('…'));
+        assert_eq!(cut("short", CELL), "short");
     }
 }

@@ -181,7 +181,7 @@ fn json_and_summary_formats() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("Envoys meet in Geneva as pressure grows for a Sudan truce"));
     assert!(s.contains("id geneva-talks"));
-    for table in ["Entities (", "Places (", "Times (", "Quotes (", "Figures (", "Events ("] {
+    for table in ["Entities (", "Places (", "Times (", "Quotes (", "Figures (", "Events (", "Sentences (8)"] {
         assert!(s.contains(table), "summary lacks {table}");
     }
 }
