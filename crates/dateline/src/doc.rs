@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::calendar::Date;
 use crate::stages::sentences::Sentence;
+use crate::stages::times::TimeExpr;
 use crate::stages::tokens::Token;
 
 /// An article under annotation. Each stage reads earlier layers and fills its own.
@@ -17,13 +18,15 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     /// Layer `sentences`.
     pub sentences: Vec<Sentence>,
+    /// Layer `times`, in text order.
+    pub times: Vec<TimeExpr>,
     chars: CharIndex,
 }
 
 impl Doc {
     pub fn new(article: Article) -> Doc {
         let chars = CharIndex::new(&article.body);
-        Doc { article, tokens: Vec::new(), sentences: Vec::new(), chars }
+        Doc { article, tokens: Vec::new(), sentences: Vec::new(), times: Vec::new(), chars }
     }
 
     /// The text every offset indexes: the article body, unchanged.
@@ -51,6 +54,20 @@ impl Doc {
     /// The tokens of sentence `i`.
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         self.sentences[i].tokens(&self.tokens)
+    }
+
+    /// The time expressions of sentence `i`: the times that govern its clauses.
+    pub fn times_in_sentence(&self, i: usize) -> &[TimeExpr] {
+        let a = self.times.partition_point(|t| (t.sentence as usize) < i);
+        let b = self.times.partition_point(|t| (t.sentence as usize) <= i);
+        &self.times[a..b]
+    }
+
+    /// The time expressions lying within bytes `[start, end)` (a clause).
+    pub fn times_between(&self, start: usize, end: usize) -> &[TimeExpr] {
+        let a = self.times.partition_point(|t| (t.start as usize) < start);
+        let b = self.times.partition_point(|t| (t.end as usize) <= end);
+        &self.times[a..b.max(a)]
     }
 
     /// The index of the sentence that contains byte offset `byte`, if any.

@@ -29,7 +29,7 @@ impl Default for Pipeline {
 impl Pipeline {
     /// Every stage the engine has, in order.
     pub fn new() -> Pipeline {
-        Pipeline::empty().with(stages::tokens::Tokens).with(stages::sentences::Sentences)
+        Pipeline::empty().with(stages::tokens::Tokens).with(stages::sentences::Sentences).with(stages::times::Times)
     }
 
     /// A pipeline with no stages (add them with [`Pipeline::with`]).

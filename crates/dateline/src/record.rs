@@ -53,6 +53,20 @@ impl Record {
     /// Builds the record from a fully annotated document.
     pub fn from_doc(doc: Doc) -> Record {
         let sentences = doc.sentences.iter().map(|s| s.chars()).collect();
+        let times = doc
+            .times
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Time {
+                id: format!("T{}", k + 1),
+                text: doc.text()[t.start as usize..t.end as usize].to_string(),
+                span: doc.char_span(t.start as usize, t.end as usize),
+                kind: t.kind,
+                value: t.value.clone(),
+                end: t.end_value.clone(),
+                reason: t.reason.map(str::to_string),
+            })
+            .collect();
         let a = doc.article;
         Record {
             schema: SCHEMA_ID.to_string(),
@@ -66,7 +80,7 @@ impl Record {
             sentences,
             entities: Vec::new(),
             places: Vec::new(),
-            times: Vec::new(),
+            times,
             quotes: Vec::new(),
             figures: Vec::new(),
             events: Vec::new(),

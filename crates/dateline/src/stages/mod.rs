@@ -2,4 +2,5 @@
 //! stages before it and adds its own; no stage calls another.
 
 pub mod sentences;
+pub mod times;
 pub mod tokens;

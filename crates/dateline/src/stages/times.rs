@@ -1,0 +1,1135 @@
+//! Stage `times`: finds time expressions and normalizes them to TIMEX3 values
+//! against the publication date.
+//!
+//! Reads `tokens` and `sentences`. Words (months, weekdays, units, number words,
+//! parts of day, seasons, holidays, reference words) come from
+//! `data/time_words.tsv`; the rules below combine them. At each token every rule
+//! is tried and the longest match wins.
+//!
+//! Resolution:
+//! - A date without a year, or a bare weekday, takes the reading nearest the
+//!   publication date that fits the tense of the clause: a weekday in a past
+//!   clause is the last such day (the same day if the article's own weekday), in
+//!   a future clause ("will", "is due to") the next one.
+//! - "last week" is the ISO week before the publication date's; "this month",
+//!   "next year" and the like likewise. "two days ago" is a date.
+//! - Durations become `P…`: "10 weeks" `P10W`, "24-hour" `PT24H`, "years" `PXY`.
+//! - An expression that needs the publication date when there is none gets
+//!   `value: null` and a reason; nothing is guessed.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::calendar::Date;
+use crate::doc::Doc;
+use crate::lexicon::data_lines;
+use crate::pipeline::Stage;
+use crate::record::TimeType;
+use crate::stages::tokens::{flags, Token, TokenKind};
+
+/// A time expression in the `times` layer. Offsets are bytes into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TimeType,
+    /// TIMEX3 value; `None` when it could not be resolved (see `reason`).
+    pub value: Option<String>,
+    /// End of a range ("2014-2016").
+    pub end_value: Option<String>,
+    pub reason: Option<&'static str>,
+    /// Index of the sentence it occurs in.
+    pub sentence: u32,
+}
+
+/// The `times` stage.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Times;
+
+impl Stage for Times {
+    fn name(&self) -> &'static str {
+        "times"
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        let mut out = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let toks = s.tokens(&doc.tokens);
+            let m = Matcher { text: doc.text(), toks, anchor: doc.published() };
+            m.run(si as u32, &mut out);
+        }
+        doc.times = out;
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Month,
+    Weekday,
+    Unit,
+    Part,
+    Season,
+    Number,
+    Ordinal,
+    Deictic,
+    Ref,
+    Set,
+    Holiday,
+    Approx,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    kind: Kind,
+    num: i64,
+    val: &'static str,
+}
+
+struct Lexicon {
+    words: HashMap<&'static str, Vec<Word>>,
+    /// Multi-word entries ("new year's day"), by first word.
+    phrases: Vec<(Vec<&'static str>, Word)>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut words: HashMap<&'static str, Vec<Word>> = HashMap::new();
+    let mut phrases = Vec::new();
+    for line in data_lines(include_str!("../../data/time_words.tsv")) {
+        let mut it = line.split('\t');
+        let (Some(w), Some(k)) = (it.next(), it.next()) else { continue };
+        let val = it.next().unwrap_or("").trim();
+        let kind = match k.trim() {
+            "month" => Kind::Month,
+            "weekday" => Kind::Weekday,
+            "unit" => Kind::Unit,
+            "part" => Kind::Part,
+            "season" => Kind::Season,
+            "number" => Kind::Number,
+            "ordinal" => Kind::Ordinal,
+            "deictic" => Kind::Deictic,
+            "ref" => Kind::Ref,
+            "set" => Kind::Set,
+            "holiday" => Kind::Holiday,
+            "approx" => Kind::Approx,
+            _ => continue,
+        };
+        let num = val.parse().unwrap_or(0);
+        let word = Word { kind, num, val };
+        if w.contains(' ') {
+            phrases.push((w.split(' ').collect(), word));
+        } else {
+            words.entry(w.trim()).or_default().push(word);
+        }
+    }
+    Lexicon { words, phrases }
+});
+
+/// Tense of the clause around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// What a rule found: tokens `[i, end)`, type, value.
+#[derive(Debug, Clone)]
+struct Hit {
+    end: usize,
+    kind: TimeType,
+    value: Result<String, &'static str>,
+    end_value: Option<String>,
+}
+
+impl Hit {
+    fn new(end: usize, kind: TimeType, value: Result<String, &'static str>) -> Hit {
+        Hit { end, kind, value, end_value: None }
+    }
+}
+
+const NO_ANCHOR: &str = "no publication date to resolve against";
+
+struct Matcher<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    anchor: Option<Date>,
+}
+
+fn fmt_date(d: Date) -> String {
+    d.to_string()
+}
+fn fmt_month(y: i32, m: u8) -> String {
+    format!("{y:04}-{m:02}")
+}
+fn fmt_week(d: Date) -> String {
+    let (y, w) = d.iso_week();
+    format!("{y:04}-W{w:02}")
+}
+
+impl<'a> Matcher<'a> {
+    fn run(&self, sentence: u32, out: &mut Vec<TimeExpr>) {
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.best(i) {
+                Some(hit) if hit.end > i => {
+                    let (start, end) = (self.toks[i].start, self.toks[hit.end - 1].end);
+                    let (value, reason) = match hit.value {
+                        Ok(v) => (Some(v), None),
+                        Err(r) => (None, Some(r)),
+                    };
+                    out.push(TimeExpr {
+                        start,
+                        end,
+                        kind: hit.kind,
+                        value,
+                        end_value: hit.end_value,
+                        reason,
+                        sentence,
+                    });
+                    i = hit.end;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// The longest match of any rule at token `i`.
+    fn best(&self, i: usize) -> Option<Hit> {
+        let rules: [fn(&Self, usize) -> Option<Hit>; 9] = [
+            Self::modified,
+            Self::calendar_date,
+            Self::weekday,
+            Self::deictic,
+            Self::relative,
+            Self::duration,
+            Self::clock,
+            Self::reference,
+            Self::set,
+        ];
+        let mut best: Option<Hit> = None;
+        for rule in rules {
+            if let Some(h) = rule(self, i) {
+                if best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        }
+        best
+    }
+
+    // ---- token helpers ------------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.toks.get(i)
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The token's text without an abbreviation's final period.
+    fn word(&self, i: usize) -> &'a str {
+        let w = self.raw(i);
+        if self.toks.get(i).is_some_and(|t| t.has(flags::ABBREV)) {
+            w.strip_suffix('.').unwrap_or(w)
+        } else {
+            w
+        }
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.is(i, w))
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn lookup(&self, i: usize, kind: Kind) -> Option<Word> {
+        let w = self.word(i);
+        if w.len() > 24 || !w.is_ascii() {
+            return None;
+        }
+        let lower = w.to_ascii_lowercase();
+        LEXICON.words.get(lower.as_str())?.iter().find(|x| x.kind == kind).copied()
+    }
+
+    /// A month name: capitalized (so "may" and "march" as verbs are left alone);
+    /// "May" needs a day, a year or a preposition next to it.
+    fn month(&self, i: usize) -> Option<u8> {
+        let w = self.lookup(i, Kind::Month)?;
+        if !self.capitalized(i) {
+            return None;
+        }
+        let word = self.word(i);
+        let abbrev = word.len() <= 4 && !matches!(word.to_ascii_lowercase().as_str(), "may" | "june" | "july");
+        if abbrev && !self.tok(i).is_some_and(|t| t.has(flags::ABBREV)) && word.len() < 4 {
+            // "Jan" without a period is still a month before a day or a year.
+            if !matches!(self.tok(i + 1).map(|t| t.kind), Some(TokenKind::Number)) {
+                return None;
+            }
+        }
+        if word.eq_ignore_ascii_case("may") {
+            let next_num = matches!(self.tok(i + 1).map(|t| t.kind), Some(TokenKind::Number));
+            let prep = i > 0
+                && self.is_any(
+                    i - 1,
+                    &[
+                        "in", "since", "until", "of", "early", "late", "mid", "last", "next", "this", "from",
+                        "through", "by", "before", "after", "during",
+                    ],
+                );
+            if !next_num && !prep {
+                return None;
+            }
+        }
+        Some(w.num as u8)
+    }
+
+    fn weekday_at(&self, i: usize) -> Option<u8> {
+        let w = self.lookup(i, Kind::Weekday)?;
+        let full = self.word(i).len() >= 6;
+        (self.capitalized(i) && (full || self.tok(i).is_some_and(|t| t.has(flags::ABBREV)))).then_some(w.num as u8)
+    }
+
+    /// A day of the month: "1", "1st", "24th".
+    fn day_number(&self, i: usize) -> Option<u8> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Number {
+            return None;
+        }
+        let w = self.word(i);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        if !(suffix.is_empty() || matches!(suffix, "st" | "nd" | "rd" | "th")) || digits.len() > 2 {
+            return None;
+        }
+        let d: u8 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    /// A four-digit year, 1000–2199.
+    fn year_number(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i)?;
+        let w = self.word(i);
+        if t.kind != TokenKind::Number || w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = w.parse().ok()?;
+        (1000..=2199).contains(&y).then_some(y)
+    }
+
+    /// A cardinal: digits ("10", "1,500") or number words ("two", "twenty four",
+    /// "twenty-four"). Returns the value and the token after it.
+    fn number(&self, i: usize) -> Option<(i64, usize)> {
+        let t = self.tok(i)?;
+        if t.kind == TokenKind::Number {
+            let w = self.word(i).replace(',', "");
+            return w.parse::<i64>().ok().map(|n| (n, i + 1));
+        }
+        let (mut n, mut j) = (word_number(self.word(i))?, i + 1);
+        if (20..100).contains(&n) && n % 10 == 0 {
+            if let Some(u) = self.tok(j).and_then(|_| word_number(self.word(j))).filter(|u| (1..10).contains(u)) {
+                n += u;
+                j += 1;
+            }
+        }
+        Some((n, j))
+    }
+
+    /// Whether the clause around token `i` is past or future.
+    fn tense(&self, i: usize) -> Tense {
+        let cue = |j: usize| -> Option<Tense> {
+            let w = self.word(j).to_ascii_lowercase();
+            match w.as_str() {
+                "will" | "shall" | "'ll" | "’ll" | "wo" | "upcoming" | "scheduled" | "plans" | "plan" | "next" => {
+                    Some(Tense::Future)
+                }
+                "going" if self.is(j + 1, "to") => Some(Tense::Future),
+                "due" | "set" | "expected" if self.is(j + 1, "to") => Some(Tense::Future),
+                "said" | "was" | "were" | "had" | "did" | "told" | "added" | "ago" | "last" | "met" | "took"
+                | "began" | "came" | "went" | "made" | "left" | "gave" | "held" | "killed" | "struck" | "fell"
+                | "saw" => Some(Tense::Past),
+                _ if w.len() > 4 && w.ends_with("ed") && !self.capitalized(j) => Some(Tense::Past),
+                _ => None,
+            }
+        };
+        // The nearest cue before the expression, else after it.
+        (0..i).rev().find_map(cue).or_else(|| (i + 1..self.toks.len()).find_map(cue)).unwrap_or(Tense::Unknown)
+    }
+
+    // ---- rules ---------------------------------------------------------------
+
+    /// "early 2024", "mid-December", "late Tuesday", "the end of last year":
+    /// a modifier before another expression, kept in the span, value unchanged.
+    fn modified(&self, i: usize) -> Option<Hit> {
+        let raw = self.raw(i).to_ascii_lowercase();
+        // "mid-December", "mid-2023" are one token.
+        if let Some(rest) = raw.strip_prefix("mid-") {
+            if let Some(m) = crate::calendar::month_from_name(rest) {
+                return Some(Hit::new(i + 1, TimeType::Date, self.resolve_month(i, m, None)));
+            }
+            if let Ok(y) = rest.parse::<i32>() {
+                if (1000..=2199).contains(&y) {
+                    return Some(Hit::new(i + 1, TimeType::Date, Ok(format!("{y:04}"))));
+                }
+            }
+        }
+        let j = if self.is_any(i, &["early", "late", "mid", "earlier", "later"]) {
+            i + 1
+        } else if self.is_any(i, &["the", "by"])
+            && self.is_any(i + 1, &["end", "beginning", "start", "middle", "turn"])
+            && self.is(i + 2, "of")
+        {
+            i + 3
+        } else if self.is_any(i, &["end", "beginning", "start", "middle"]) && self.is(i + 1, "of") {
+            i + 2
+        } else {
+            return None;
+        };
+        let mut inner = [Self::calendar_date, Self::weekday, Self::relative, Self::deictic]
+            .iter()
+            .filter_map(|r| r(self, j))
+            .max_by_key(|h| h.end)?;
+        if self.is_any(i, &["earlier", "later"]) && !self.is(j, "this") {
+            return None;
+        }
+        inner.end = inner.end.max(j + 1);
+        Some(inner)
+    }
+
+    /// Dates from the calendar: "December 1", "Dec. 1, 2023", "1 December 2023",
+    /// "Friday, Oct. 23", "December 2023", "January of this year", "December",
+    /// "2013", "the 1990s", "2023-12-01", "12/1/2023", "2014-2016", seasons,
+    /// quarters and holidays.
+    fn calendar_date(&self, i: usize) -> Option<Hit> {
+        // Weekday, Month Day: the weekday only adds to the span.
+        if self.weekday_at(i).is_some() && self.raw(i + 1) == "," {
+            if let Some(mut h) = self.calendar_date(i + 2).filter(|h| h.kind == TimeType::Date) {
+                h.end = h.end.max(i + 3);
+                return Some(h);
+            }
+        }
+        if let Some(m) = self.month(i) {
+            // Month Day [,] [Year]
+            if let Some(d) = self.day_number(i + 1) {
+                let (year, end) = self.year_after(i + 2);
+                if let Some(y) = year {
+                    return Some(Hit::new(end, TimeType::Date, Date::new(y, m, d).map(fmt_date).ok_or("no such date")));
+                }
+                return Some(Hit::new(i + 2, TimeType::Date, self.resolve_day(i, m, d)));
+            }
+            // Month [of] Year
+            let (year, end) = self.year_after(i + 1);
+            if let Some(y) = year {
+                return Some(Hit::new(end, TimeType::Date, Ok(fmt_month(y, m))));
+            }
+            let of = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+            if self.is_any(of, &["this", "last", "next"]) && self.is(of + 1, "year") {
+                let y = self.anchor.map(|a| {
+                    a.year()
+                        + match self.word(of).to_ascii_lowercase().as_str() {
+                            "last" => -1,
+                            "next" => 1,
+                            _ => 0,
+                        }
+                });
+                return Some(Hit::new(of + 2, TimeType::Date, y.map(|y| fmt_month(y, m)).ok_or(NO_ANCHOR)));
+            }
+            // "last December", "this March" are handled by `relative`.
+            return Some(Hit::new(i + 1, TimeType::Date, self.resolve_month(i, m, None)));
+        }
+        // Day Month [Year]
+        if let Some(d) = self.day_number(i) {
+            if let Some(m) = self.month(i + 1) {
+                let (year, end) = self.year_after(i + 2);
+                return Some(match year {
+                    Some(y) => Hit::new(end, TimeType::Date, Date::new(y, m, d).map(fmt_date).ok_or("no such date")),
+                    None => Hit::new(i + 2, TimeType::Date, self.resolve_day(i, m, d)),
+                });
+            }
+        }
+        // The decade: "the 1990s", "1990s".
+        let w = self.word(i);
+        let decade_at = if self.is(i, "the") { i + 1 } else { i };
+        let dw = self.word(decade_at);
+        if dw.len() == 5 && dw.ends_with('s') && dw[..4].bytes().all(|b| b.is_ascii_digit()) && dw[3..4] == *"0" {
+            return Some(Hit::new(decade_at + 1, TimeType::Date, Ok(dw[..3].to_string())));
+        }
+        // Year, or a year range "2014-2016".
+        if let Some(y) = self.year_number(i) {
+            if i > 0 && matches!(self.raw(i - 1), "$" | "#" | "No." | "€" | "£") {
+                return None;
+            }
+            if self.is_any(i + 1, &["percent", "%", "people", "troops", "soldiers"]) {
+                return None;
+            }
+            return Some(Hit::new(i + 1, TimeType::Date, Ok(format!("{y:04}"))));
+        }
+        if let Some(h) = self.numeric_date(i, w) {
+            return Some(h);
+        }
+        if let Some(h) = self.season(i) {
+            return Some(h);
+        }
+        if let Some(h) = self.quarter(i) {
+            return Some(h);
+        }
+        self.holiday(i)
+    }
+
+    /// ", 2023" / "2023" / "of 2023" after a month or day: (year, end token).
+    fn year_after(&self, j: usize) -> (Option<i32>, usize) {
+        let k = if self.raw(j) == "," || self.is(j, "of") { j + 1 } else { j };
+        match self.year_number(k) {
+            Some(y) => (Some(y), k + 1),
+            None => (None, j),
+        }
+    }
+
+    /// "2023-12-01", "12/1/2023" (month first), "2014-2016".
+    fn numeric_date(&self, i: usize, w: &str) -> Option<Hit> {
+        if self.tok(i)?.kind != TokenKind::Number {
+            return None;
+        }
+        let parts: Vec<&str> = w.split(['-', '/', '–']).collect();
+        if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let num = |k: usize| parts[k].parse::<i32>().ok();
+        match parts.len() {
+            3 if parts[0].len() == 4 && w.contains('-') => {
+                let d = Date::new(num(0)?, num(1)? as u8, num(2)? as u8)?;
+                Some(Hit::new(i + 1, TimeType::Date, Ok(fmt_date(d))))
+            }
+            3 if parts[2].len() == 4 && w.contains('/') => {
+                let (a, b) = (u8::try_from(num(0)?).ok()?, u8::try_from(num(1)?).ok()?);
+                let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+                let date = Date::new(num(2)?, m, d)?;
+                Some(Hit::new(i + 1, TimeType::Date, Ok(fmt_date(date))))
+            }
+            2 if parts[0].len() == 4 && parts[1].len() == 4 && !w.contains('/') => {
+                let (a, b) = (num(0)?, num(1)?);
+                if !(1000..=2199).contains(&a) || b <= a || b - a > 200 {
+                    return None;
+                }
+                let mut h = Hit::new(i + 1, TimeType::Date, Ok(format!("{a:04}")));
+                h.end_value = Some(format!("{b:04}"));
+                Some(h)
+            }
+            _ => None,
+        }
+    }
+
+    /// "spring", "this summer", "the fall of 2023", "winter 2022".
+    fn season(&self, i: usize) -> Option<Hit> {
+        let (j, shift) = match self.word(i).to_ascii_lowercase().as_str() {
+            "this" => (i + 1, Some(0)),
+            "last" | "past" => (i + 1, Some(-1)),
+            "next" | "coming" => (i + 1, Some(1)),
+            "the" | "in" => (i + 1, None),
+            _ => (i, None),
+        };
+        let s = self.lookup(j, Kind::Season)?;
+        let (year, end) = self.year_after(j + 1);
+        if j == i
+            && year.is_none()
+            && !(i > 0 && self.is_any(i - 1, &["in", "this", "last", "next", "early", "late", "the"]))
+        {
+            return None;
+        }
+        let value = match (year, shift) {
+            (Some(y), _) => Ok(format!("{y:04}-{}", s.val)),
+            (None, shift) => match self.anchor {
+                Some(a) => Ok(format!("{:04}-{}", a.year() + shift.unwrap_or(0), s.val)),
+                None => Err(NO_ANCHOR),
+            },
+        };
+        Some(Hit::new(end.max(j + 1), TimeType::Date, value))
+    }
+
+    /// "the fourth quarter", "third-quarter", "Q3", "the first quarter of 2023".
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let w = self.word(j).to_ascii_lowercase();
+        let (q, end) = if let Some(ord) = w.strip_suffix("-quarter") {
+            (word_ordinal(ord)?, j + 1)
+        } else if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
+            (w[1..].parse::<i64>().ok().filter(|q| (1..=4).contains(q))?, j + 1)
+        } else if self.is(j + 1, "quarter") {
+            (word_ordinal(&w)?, j + 2)
+        } else {
+            return None;
+        };
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let (year, end) = self.year_after(end);
+        let value = match (year, self.anchor) {
+            (Some(y), _) => Ok(format!("{y:04}-Q{q}")),
+            (None, Some(a)) => {
+                let current = (a.month() as i64 - 1) / 3 + 1;
+                let y = if q > current && self.tense(i) == Tense::Past { a.year() - 1 } else { a.year() };
+                Ok(format!("{y:04}-Q{q}"))
+            }
+            (None, None) => Err(NO_ANCHOR),
+        };
+        Some(Hit::new(end, TimeType::Date, value))
+    }
+
+    /// "Christmas", "Christmas Day", "New Year's Day".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let (word, end) = if let Some(w) = self.lookup(i, Kind::Holiday).filter(|_| self.capitalized(i)) {
+            (w, if self.is(i + 1, "Day") || self.is(i + 1, "Eve") { i + 2 } else { i + 1 })
+        } else {
+            let lex = &*LEXICON;
+            let mut found = None;
+            for (words, w) in &lex.phrases {
+                if w.kind != Kind::Holiday || !self.capitalized(i) {
+                    continue;
+                }
+                let mut j = i;
+                let mut ok = true;
+                for part in words {
+                    // "year's" is split into "year" + "'s".
+                    let mut expected = part.to_string();
+                    if let Some(base) = part.strip_suffix("'s") {
+                        if !(self.is(j, base) && (self.raw(j + 1) == "'s" || self.raw(j + 1) == "’s")) {
+                            ok = false;
+                            break;
+                        }
+                        j += 2;
+                        continue;
+                    }
+                    expected.make_ascii_lowercase();
+                    if !self.is(j, &expected) {
+                        ok = false;
+                        break;
+                    }
+                    j += 1;
+                }
+                if ok {
+                    found = Some((*w, j));
+                    break;
+                }
+            }
+            found?
+        };
+        let eve = self.is(end - 1, "Eve");
+        let (m, d) = word.val.split_once('-')?;
+        let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+        let (year, end2) = self.year_after(end);
+        let value = match year {
+            Some(y) => Date::new(y, m, d).map(fmt_date).ok_or("no such date"),
+            None => self.resolve_day(i, m, d),
+        };
+        let value = if eve { value.and_then(|v| prev_day(&v)) } else { value };
+        Some(Hit::new(end2, TimeType::Date, value))
+    }
+
+    /// "Wednesday", "on Tuesday night", "last Monday", "next Friday", "Monday morning".
+    fn weekday(&self, i: usize) -> Option<Hit> {
+        let (shift, j) = match self.word(i).to_ascii_lowercase().as_str() {
+            "last" | "past" | "previous" => (-1, i + 1),
+            "next" | "coming" => (1, i + 1),
+            "this" => (0, i + 1),
+            _ => (2, i), // unmodified: by tense
+        };
+        let wd = self.weekday_at(j)?;
+        let mut end = j + 1;
+        let part = self.lookup(end, Kind::Part);
+        if part.is_some() {
+            end += 1;
+        }
+        let value = match self.anchor {
+            None => Err(NO_ANCHOR),
+            Some(a) => {
+                let cur = a.weekday().index() as i64;
+                let back = (cur - wd as i64).rem_euclid(7);
+                let fwd = (wd as i64 - cur).rem_euclid(7);
+                let offset = match shift {
+                    -1 => -(if back == 0 { 7 } else { back }),
+                    1 => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    0 => fwd,
+                    _ if back == 0 => 0,
+                    _ => match self.tense(i) {
+                        Tense::Future => fwd,
+                        _ => -back,
+                    },
+                };
+                a.add_days(offset).map(fmt_date).ok_or("date out of range")
+            }
+        };
+        let kind = TimeType::Date;
+        let value = match part {
+            Some(p) => value.map(|v| format!("{v}T{}", p.val)),
+            None => value,
+        };
+        Some(Hit::new(end, kind, value))
+    }
+
+    /// "today", "yesterday morning", "tonight", "this morning", "last night".
+    fn deictic(&self, i: usize) -> Option<Hit> {
+        let anchor = self.anchor;
+        let day =
+            |off: i64| anchor.ok_or(NO_ANCHOR).and_then(|a| a.add_days(off).map(fmt_date).ok_or("date out of range"));
+        if let Some(w) = self.lookup(i, Kind::Deictic) {
+            let mut end = i + 1;
+            let mut part = if self.is(i, "tonight") { Some("NI") } else { None };
+            if let Some(p) = self.lookup(end, Kind::Part) {
+                part = Some(p.val);
+                end += 1;
+            }
+            let v = day(w.num);
+            return Some(match part {
+                Some(p) => Hit::new(end, TimeType::Time, v.map(|v| format!("{v}T{p}"))),
+                None => Hit::new(end, TimeType::Date, v),
+            });
+        }
+        // "this morning", "last night", "early this morning"
+        let off = match self.word(i).to_ascii_lowercase().as_str() {
+            "this" => 0,
+            "last" if self.is(i + 1, "night") => -1,
+            _ => return None,
+        };
+        let p = self.lookup(i + 1, Kind::Part)?;
+        Some(Hit::new(i + 2, TimeType::Time, day(off).map(|v| format!("{v}T{}", p.val))))
+    }
+
+    /// "last week", "this month", "next year", "earlier this week", "two days ago",
+    /// "the past three months" (a duration), "last December", "in the coming days".
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i).to_ascii_lowercase();
+        // N units ago
+        if let Some((n, j)) = self.number(i).or_else(|| self.vague_number(i)) {
+            if let Some(u) = self.lookup(j, Kind::Unit) {
+                if self.is(j + 1, "ago") {
+                    let v = match self.anchor {
+                        _ if n < 0 => Ok("PAST_REF".to_string()), // "a few years ago"
+                        Some(a) => shift(a, u.val, -n).ok_or("date out of range"),
+                        None => Err(NO_ANCHOR),
+                    };
+                    return Some(Hit::new(j + 2, TimeType::Date, v));
+                }
+            }
+        }
+        // in the coming days / in recent weeks / the upcoming days
+        let k = if w == "the" { i + 1 } else { i };
+        let kw = self.word(k).to_ascii_lowercase();
+        if matches!(kw.as_str(), "coming" | "upcoming" | "recent" | "next" | "past") {
+            let (few, u_at) = if self.is_any(k + 1, &["few", "several"]) { (true, k + 2) } else { (false, k + 1) };
+            if self.lookup(u_at, Kind::Unit).is_some() && self.word(u_at).ends_with('s') {
+                let r = match kw.as_str() {
+                    "recent" | "past" => "PAST_REF",
+                    _ => "FUTURE_REF",
+                };
+                if kw != "past" && kw != "next" || few {
+                    return Some(Hit::new(u_at + 1, TimeType::Date, Ok(r.to_string())));
+                }
+            }
+        }
+        // the past/last/next/previous/first N units: a duration
+        if matches!(kw.as_str(), "past" | "last" | "next" | "previous" | "first" | "latest" | "coming") {
+            if let Some((n, j)) = self.number(k + 1) {
+                if let Some(u) = self.lookup(j, Kind::Unit) {
+                    return Some(Hit::new(j + 1, TimeType::Duration, Ok(duration(n, u.val))));
+                }
+            }
+        }
+        // last/this/next/past unit
+        let dir = match w.as_str() {
+            "last" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" | "following" => 1,
+            "past" => -2,
+            "earlier" | "later" if self.is(i + 1, "this") => {
+                let h = self.relative(i + 1)?;
+                return Some(h);
+            }
+            _ => {
+                if w == "the" && self.is_any(i + 1, &["past", "previous"]) {
+                    let u = self.lookup(i + 2, Kind::Unit)?;
+                    return Some(Hit::new(i + 3, TimeType::Duration, Ok(duration(1, u.val))));
+                }
+                return None;
+            }
+        };
+        if let Some(m) = self.month(i + 1) {
+            let v = self.resolve_month(i, m, Some(dir.clamp(-1, 1)));
+            return Some(Hit::new(i + 2, TimeType::Date, v));
+        }
+        let u = self.lookup(i + 1, Kind::Unit)?;
+        if self.word(i + 1).ends_with('s') {
+            return None;
+        }
+        if dir == -2 {
+            return Some(Hit::new(i + 2, TimeType::Duration, Ok(duration(1, u.val))));
+        }
+        let Some(a) = self.anchor else {
+            return Some(Hit::new(i + 2, TimeType::Date, Err(NO_ANCHOR)));
+        };
+        let v = match u.val {
+            "D" => a.add_days(dir).map(fmt_date),
+            "W" => a.add_days(7 * dir).map(fmt_week),
+            "WE" => a.add_days(7 * dir).map(|d| format!("{}-WE", fmt_week(d))),
+            "M" => Some(add_months(a, dir)).map(|(y, m)| fmt_month(y, m)),
+            "Y" => Some(format!("{:04}", a.year() + dir as i32)),
+            "Q" => {
+                let q = (a.month() as i64 - 1) / 3 + dir;
+                let (y, q) = (a.year() + q.div_euclid(4) as i32, q.rem_euclid(4) + 1);
+                Some(format!("{y:04}-Q{q}"))
+            }
+            "DE" => Some(format!("{:03}", a.year() / 10 + dir as i32)),
+            "CE" => Some(format!("{:02}", a.year() / 100 + dir as i32)),
+            _ => return None,
+        };
+        Some(Hit::new(i + 2, TimeType::Date, v.ok_or("date out of range")))
+    }
+
+    /// "a few", "several", "many": an unknown number (X).
+    fn vague_number(&self, i: usize) -> Option<(i64, usize)> {
+        if self.is(i, "a") && self.is(i + 1, "few") {
+            return Some((-1, i + 2));
+        }
+        if self.is_any(i, &["several", "many", "few"]) {
+            return Some((-1, i + 1));
+        }
+        if self.is(i, "a") && self.is(i + 1, "couple") && self.is(i + 2, "of") {
+            return Some((2, i + 3));
+        }
+        None
+    }
+
+    /// "10 weeks", "nearly forty years", "more than two years", "a minute",
+    /// "24-hour", "two-year", "several months", bare "years" or "decades".
+    fn duration(&self, i: usize) -> Option<Hit> {
+        // Qualifiers that belong to the expression.
+        let mut j = i;
+        if self.is_any(j, &["more", "less", "fewer"]) && self.is(j + 1, "than") {
+            j += 2;
+        } else if self.is_any(j, &["at"]) && self.is_any(j + 1, &["least", "most"]) {
+            j += 2;
+        } else if self.is(j, "up") && self.is(j + 1, "to") {
+            j += 2;
+        } else if self.lookup(j, Kind::Approx).is_some() && !self.is(j, "some")
+            || (self.is(j, "some") && j + 1 < self.toks.len())
+        {
+            j += 1;
+        }
+        if j > i && self.is(j, "the") {
+            return None;
+        }
+        let start_num = if self.is(j, "the") { j + 1 } else { j };
+        // "24-hour", "two-year", "10-day": one token.
+        if let Some(h) = self.hyphen_duration(start_num) {
+            return Some(h);
+        }
+        let (n, k) = match self.number(start_num).or_else(|| self.vague_number(start_num)) {
+            Some(x) => x,
+            None => {
+                // Bare plural unit: "years", "decades of war", "months of combat".
+                if j == i && start_num == i {
+                    let u = self.lookup(i, Kind::Unit)?;
+                    let w = self.word(i);
+                    if !w.ends_with('s')
+                        || matches!(u.val, "Q" | "S" | "MIN" | "WE")
+                        || self.is_any(i + 1, &["ago", "old", "later", "earlier"])
+                    {
+                        return None;
+                    }
+                    if i > 0
+                        && (self.number(i - 1).is_some()
+                            || self.is_any(i - 1, &["the", "these", "those", "recent", "coming", "upcoming"]))
+                    {
+                        return None;
+                    }
+                    return Some(Hit::new(i + 1, TimeType::Duration, Ok(duration(-1, u.val))));
+                }
+                return None;
+            }
+        };
+        if n == 0 || n > 10_000 {
+            return None;
+        }
+        let u = self.lookup(k, Kind::Unit)?;
+        // "one second" as an ordinal ("the second day") is not a unit here.
+        if self.is(k, "second") && self.lookup(start_num, Kind::Number).is_none() && n != 1 {
+            return None;
+        }
+        if self.is_any(k + 1, &["old", "ago"]) {
+            return None;
+        }
+        // a unit in the singular needs "a", "an" or "one".
+        let singular = !self.word(k).ends_with('s');
+        if singular && n != 1 {
+            return None;
+        }
+        if self.is(start_num, "a") && !singular {
+            return None;
+        }
+        let mut end = k + 1;
+        let mut value = duration(n, u.val);
+        if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
+            value = half_more(n, u.val).unwrap_or(value);
+            end += 3;
+        }
+        Some(Hit::new(end, TimeType::Duration, Ok(value)))
+    }
+
+    fn hyphen_duration(&self, i: usize) -> Option<Hit> {
+        let w = self.word(i).to_ascii_lowercase();
+        let (num, unit) = w.split_once('-')?;
+        if unit.contains('-') {
+            return None; // "12-year-old"
+        }
+        let n = num.parse::<i64>().ok().or_else(|| word_number(num))?;
+        let u = LEXICON.words.get(unit)?.iter().find(|x| x.kind == Kind::Unit)?;
+        if unit.ends_with('s') || n <= 0 {
+            return None;
+        }
+        Some(Hit::new(i + 1, TimeType::Duration, Ok(duration(n, u.val))))
+    }
+
+    /// "3 p.m.", "3:30 p.m.", "16:08 UTC", "noon", "around 3 a.m. local time".
+    fn clock(&self, i: usize) -> Option<Hit> {
+        let (h, m, mut end) = if self.is_any(i, &["noon", "midday"]) {
+            (12, 0, i + 1)
+        } else if self.is(i, "midnight") {
+            (24, 0, i + 1)
+        } else {
+            let t = self.tok(i)?;
+            if t.kind != TokenKind::Number {
+                return None;
+            }
+            let w = self.word(i).to_ascii_lowercase();
+            let (num, suffix) = w.split_at(w.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(w.len()));
+            let (h, m) = match num.split_once([':', '.']) {
+                Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+                None if !num.is_empty() && num.len() <= 2 => (num.parse::<u32>().ok()?, 0),
+                _ => return None,
+            };
+            let mut end = i + 1;
+            let mer = if matches!(suffix, "am" | "pm") {
+                Some(suffix == "pm")
+            } else if suffix.is_empty() && self.is_any(end, &["a.m", "am", "a.m."]) {
+                end += 1;
+                Some(false)
+            } else if suffix.is_empty() && self.is_any(end, &["p.m", "pm", "p.m."]) {
+                end += 1;
+                Some(true)
+            } else {
+                None
+            };
+            let zone_next = self.is_any(end, &["GMT", "UTC"]);
+            if mer.is_none()
+                && !(num.contains(':') && (zone_next || self.is(end, "local") || (i > 0 && self.is(i - 1, "at"))))
+            {
+                return None;
+            }
+            if h > 24 || m > 59 || (mer.is_some() && (h == 0 || h > 12)) {
+                return None;
+            }
+            let h = match mer {
+                Some(true) if h < 12 => h + 12,
+                Some(false) if h == 12 => 0,
+                _ => h,
+            };
+            (h, m, end)
+        };
+        let mut zone = "";
+        if self.is_any(end, &["GMT", "UTC", "Zulu"]) {
+            zone = "Z";
+            end += 1;
+        } else if self.is(end, "local") && self.is(end + 1, "time") {
+            end += 2;
+        }
+        let date = self.anchor.map(fmt_date).ok_or(NO_ANCHOR);
+        Some(Hit::new(end, TimeType::Time, date.map(|d| format!("{d}T{h:02}:{m:02}{zone}"))))
+    }
+
+    /// "now", "recently", "currently", "the past", "the future", "at present".
+    fn reference(&self, i: usize) -> Option<Hit> {
+        if let Some(w) = self.lookup(i, Kind::Ref) {
+            return Some(Hit::new(i + 1, TimeType::Date, Ok(w.val.to_string())));
+        }
+        if self.is(i, "the") && self.is(i + 1, "future") && !self.is(i + 2, "of") {
+            return Some(Hit::new(i + 2, TimeType::Date, Ok("FUTURE_REF".into())));
+        }
+        if self.is(i, "the")
+            && self.is(i + 1, "past")
+            && self.lookup(i + 2, Kind::Unit).is_none()
+            && self.number(i + 2).is_none()
+        {
+            return Some(Hit::new(i + 2, TimeType::Date, Ok("PAST_REF".into())));
+        }
+        if self.is(i, "at") && self.is(i + 1, "present") {
+            return Some(Hit::new(i + 2, TimeType::Date, Ok("PRESENT_REF".into())));
+        }
+        if self.is(i, "the") && self.is(i + 1, "time") && self.is(i + 2, "being") {
+            return Some(Hit::new(i + 3, TimeType::Date, Ok("PRESENT_REF".into())));
+        }
+        None
+    }
+
+    /// "daily", "every day", "each week", "every Monday", "every three months".
+    fn set(&self, i: usize) -> Option<Hit> {
+        if let Some(w) = self.lookup(i, Kind::Set) {
+            return Some(Hit::new(i + 1, TimeType::Set, Ok(w.val.to_string())));
+        }
+        if !self.is_any(i, &["every", "each"]) {
+            return None;
+        }
+        if let Some(wd) = self.weekday_at(i + 1) {
+            return Some(Hit::new(i + 2, TimeType::Set, Ok(format!("XXXX-WXX-{}", wd + 1))));
+        }
+        if let Some(p) = self.lookup(i + 1, Kind::Part) {
+            return Some(Hit::new(i + 2, TimeType::Set, Ok(format!("XXXX-XX-XXT{}", p.val))));
+        }
+        let (n, j) = self.number(i + 1).unwrap_or((1, i + 1));
+        let u = self.lookup(j, Kind::Unit)?;
+        Some(Hit::new(j + 1, TimeType::Set, Ok(duration(n, u.val))))
+    }
+
+    // ---- resolution ------------------------------------------------------------
+
+    /// A month without a year: `dir` -1/0/1 for "last/this/next", else by tense.
+    fn resolve_month(&self, i: usize, m: u8, dir: Option<i64>) -> Result<String, &'static str> {
+        let a = self.anchor.ok_or(NO_ANCHOR)?;
+        let y = a.year();
+        let y = match dir {
+            Some(-1) => {
+                if m < a.month() {
+                    y
+                } else {
+                    y - 1
+                }
+            }
+            Some(1) => {
+                if m > a.month() {
+                    y
+                } else {
+                    y + 1
+                }
+            }
+            Some(_) => y,
+            None => {
+                if m > a.month() && self.tense(i) != Tense::Future {
+                    y - 1
+                } else if m < a.month() && self.tense(i) == Tense::Future && a.month() - m > 2 {
+                    y + 1
+                } else {
+                    y
+                }
+            }
+        };
+        Ok(fmt_month(y, m))
+    }
+
+    /// A month and day without a year: the reading nearest the publication date
+    /// that fits the tense.
+    fn resolve_day(&self, i: usize, m: u8, d: u8) -> Result<String, &'static str> {
+        let a = self.anchor.ok_or(NO_ANCHOR)?;
+        let tense = self.tense(i);
+        let candidates = [a.year() - 1, a.year(), a.year() + 1];
+        let best = candidates
+            .iter()
+            .filter_map(|&y| Date::new(y, m, d))
+            .filter(|c| match tense {
+                Tense::Past => c.to_days() <= a.to_days() + 14,
+                Tense::Future => c.to_days() >= a.to_days() - 14,
+                Tense::Unknown => true,
+            })
+            .min_by_key(|c| (c.to_days() - a.to_days()).abs());
+        best.map(fmt_date).ok_or("no such date")
+    }
+}
+
+fn word_number(w: &str) -> Option<i64> {
+    if w.len() > 24 || !w.is_ascii() {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    if let Some((tens, units)) = lower.split_once('-') {
+        let t = word_number(tens)?;
+        let u = word_number(units)?;
+        return ((20..100).contains(&t) && t % 10 == 0 && (1..10).contains(&u)).then_some(t + u);
+    }
+    if lower == "a" || lower == "an" {
+        return Some(1);
+    }
+    LEXICON.words.get(lower.as_str())?.iter().find(|x| x.kind == Kind::Number).map(|x| x.num)
+}
+
+fn word_ordinal(w: &str) -> Option<i64> {
+    let lower = w.to_ascii_lowercase();
+    if let Some(x) = LEXICON.words.get(lower.as_str()).and_then(|v| v.iter().find(|x| x.kind == Kind::Ordinal)) {
+        return Some(x.num);
+    }
+    let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    digits.parse().ok()
+}
+
+/// A TIMEX3 duration: `n` units (`n < 0` for an unknown number: `PXY`).
+fn duration(n: i64, unit: &str) -> String {
+    let (n, unit) = match unit {
+        "2W" => (n.checked_mul(2).unwrap_or(n), "W"),
+        "DE" if n > 0 => (n * 10, "Y"),
+        "CE" if n > 0 => (n * 100, "Y"),
+        u => (n, u),
+    };
+    let num = if n < 0 { "X".to_string() } else { n.to_string() };
+    match unit {
+        "H" => format!("PT{num}H"),
+        "MIN" => format!("PT{num}M"),
+        "S" => format!("PT{num}S"),
+        "Q" => format!("P{num}Q"),
+        "WE" => format!("P{num}WE"),
+        u => format!("P{num}{u}"),
+    }
+}
+
+/// "a year and a half" → P18M, "two hours and a half" → PT150M.
+fn half_more(n: i64, unit: &str) -> Option<String> {
+    match unit {
+        "Y" => Some(format!("P{}M", n * 12 + 6)),
+        "M" => Some(format!("P{}D", n * 30 + 15)),
+        "W" => Some(format!("P{}D", n * 7 + 3)),
+        "D" => Some(format!("PT{}H", n * 24 + 12)),
+        "H" => Some(format!("PT{}M", n * 60 + 30)),
+        "MIN" => Some(format!("PT{}S", n * 60 + 30)),
+        _ => None,
+    }
+}
+
+fn add_months(a: Date, dir: i64) -> (i32, u8) {
+    let total = a.year() as i64 * 12 + (a.month() as i64 - 1) + dir;
+    (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u8)
+}
+
+/// The date `n` units after `a`, written at the unit's granularity.
+fn shift(a: Date, unit: &str, n: i64) -> Option<String> {
+    match unit {
+        "D" => a.add_days(n).map(fmt_date),
+        "W" => a.add_days(7 * n).map(fmt_week),
+        "2W" => a.add_days(14 * n).map(fmt_week),
+        "M" => Some(add_months(a, n)).map(|(y, m)| fmt_month(y, m)),
+        "Y" => Some(format!("{:04}", a.year() as i64 + n)),
+        "DE" => Some(format!("{:03}", (a.year() as i64 + 10 * n) / 10)),
+        "CE" => Some(format!("{:02}", (a.year() as i64 + 100 * n) / 100)),
+        "H" | "MIN" | "S" => Some(fmt_date(a)),
+        _ => None,
+    }
+}
+
+fn prev_day(v: &str) -> Result<String, &'static str> {
+    Date::parse(v).and_then(|d| d.add_days(-1)).map(fmt_date).ok_or("date out of range")
+}
