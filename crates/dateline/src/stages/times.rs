@@ -123,6 +123,19 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { words, phrases }
 });
 
+static TENSE_CUES: LazyLock<HashMap<&'static str, (Tense, bool)>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for line in data_lines(include_str!("../../data/tense_cues.tsv")) {
+        let Some((w, t)) = line.split_once('\t') else { continue };
+        let t = if t.trim() == "future" { Tense::Future } else { Tense::Past };
+        match w.strip_suffix("+to") {
+            Some(base) => m.insert(base, (t, true)),
+            None => m.insert(w, (t, false)),
+        };
+    }
+    m
+});
+
 /// Tense of the clause around an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tense {
@@ -194,7 +207,8 @@ impl<'a> Matcher<'a> {
 
     /// The longest match of any rule at token `i`.
     fn best(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 9] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 10] = [
+            Self::misc,
             Self::modified,
             Self::calendar_date,
             Self::weekday,
@@ -340,21 +354,22 @@ impl<'a> Matcher<'a> {
         Some((n, j))
     }
 
-    /// Whether the clause around token `i` is past or future.
+    /// Whether the clause around token `i` is past or future (`data/tense_cues.tsv`).
+    /// "by", "until", "through", "effective" right before the expression point ahead.
     fn tense(&self, i: usize) -> Tense {
+        if i > 0 && self.is_any(i - 1, &["by", "until", "till", "through", "effective", "payable"]) {
+            return Tense::Future;
+        }
         let cue = |j: usize| -> Option<Tense> {
             let w = self.word(j).to_ascii_lowercase();
-            match w.as_str() {
-                "will" | "shall" | "'ll" | "’ll" | "wo" | "upcoming" | "scheduled" | "plans" | "plan" | "next" => {
-                    Some(Tense::Future)
-                }
-                "going" if self.is(j + 1, "to") => Some(Tense::Future),
-                "due" | "set" | "expected" if self.is(j + 1, "to") => Some(Tense::Future),
-                "said" | "was" | "were" | "had" | "did" | "told" | "added" | "ago" | "last" | "met" | "took"
-                | "began" | "came" | "went" | "made" | "left" | "gave" | "held" | "killed" | "struck" | "fell"
-                | "saw" => Some(Tense::Past),
-                _ if w.len() > 4 && w.ends_with("ed") && !self.capitalized(j) => Some(Tense::Past),
-                _ => None,
+            if crate::lexicon::is_speech_verb(&w) {
+                return None;
+            }
+            match TENSE_CUES.get(w.as_str()) {
+                Some(&(t, needs_to)) if !needs_to || self.is(j + 1, "to") => Some(t),
+                Some(_) => None,
+                None if w.len() > 4 && w.ends_with("ed") && !self.capitalized(j) => Some(Tense::Past),
+                None => None,
             }
         };
         // The nearest cue before the expression, else after it.
@@ -728,12 +743,15 @@ impl<'a> Matcher<'a> {
         if matches!(kw.as_str(), "coming" | "upcoming" | "recent" | "next" | "past") {
             let (few, u_at) = if self.is_any(k + 1, &["few", "several"]) { (true, k + 2) } else { (false, k + 1) };
             if self.lookup(u_at, Kind::Unit).is_some() && self.word(u_at).ends_with('s') {
-                let r = match kw.as_str() {
-                    "recent" | "past" => "PAST_REF",
-                    _ => "FUTURE_REF",
-                };
-                if kw != "past" && kw != "next" || few {
-                    return Some(Hit::new(u_at + 1, TimeType::Date, Ok(r.to_string())));
+                if matches!(kw.as_str(), "past" | "next" | "recent") {
+                    // "the next few days", "the past several weeks": a duration of unknown length.
+                    if few || kw == "recent" {
+                        let u = self.lookup(u_at, Kind::Unit)?;
+                        return Some(Hit::new(u_at + 1, TimeType::Duration, Ok(duration(-1, u.val))));
+                    }
+                } else {
+                    // "in the coming days", "the upcoming weeks"
+                    return Some(Hit::new(u_at + 1, TimeType::Date, Ok("FUTURE_REF".to_string())));
                 }
             }
         }
@@ -756,9 +774,14 @@ impl<'a> Matcher<'a> {
                 return Some(h);
             }
             _ => {
-                if w == "the" && self.is_any(i + 1, &["past", "previous"]) {
+                if w == "the" && self.is(i + 1, "past") {
                     let u = self.lookup(i + 2, Kind::Unit)?;
                     return Some(Hit::new(i + 3, TimeType::Duration, Ok(duration(1, u.val))));
+                }
+                if w == "the" && self.is_any(i + 1, &["previous", "following"]) {
+                    let mut h = self.relative(i + 1)?;
+                    h.end = h.end.max(i + 2);
+                    return Some(h);
                 }
                 return None;
             }
@@ -814,11 +837,10 @@ impl<'a> Matcher<'a> {
     fn duration(&self, i: usize) -> Option<Hit> {
         // Qualifiers that belong to the expression.
         let mut j = i;
-        if self.is_any(j, &["more", "less", "fewer"]) && self.is(j + 1, "than") {
-            j += 2;
-        } else if self.is_any(j, &["at"]) && self.is_any(j + 1, &["least", "most"]) {
-            j += 2;
-        } else if self.is(j, "up") && self.is(j + 1, "to") {
+        let two_word = (self.is_any(j, &["more", "less", "fewer"]) && self.is(j + 1, "than"))
+            || (self.is(j, "at") && self.is_any(j + 1, &["least", "most"]))
+            || (self.is(j, "up") && self.is(j + 1, "to"));
+        if two_word {
             j += 2;
         } else if self.lookup(j, Kind::Approx).is_some() && !self.is(j, "some")
             || (self.is(j, "some") && j + 1 < self.toks.len())
@@ -980,6 +1002,50 @@ impl<'a> Matcher<'a> {
         None
     }
 
+    /// "the weekend", "the 20th century", "months ago", "the near future", "these days".
+    fn misc(&self, i: usize) -> Option<Hit> {
+        let the = usize::from(self.is_any(i, &["the", "this"]));
+        let j = i + the;
+        // The weekend: the one before the publication date in a past clause.
+        if self.is(j, "weekend") && the == 1 {
+            let v = self.anchor.ok_or(NO_ANCHOR).map(|a| {
+                let wd = a.weekday().index() as i64; // Saturday = 5
+                let week_of = match self.tense(i) {
+                    _ if self.is(i, "this") => a,
+                    Tense::Future => a,
+                    _ if wd >= 5 => a,
+                    _ => a.add_days(-7).unwrap_or(a),
+                };
+                format!("{}-WE", fmt_week(week_of))
+            });
+            return Some(Hit::new(j + 1, TimeType::Date, v));
+        }
+        // "the 20th century", "the nineteenth century"
+        if self.is(j + 1, "century") {
+            let n = word_ordinal(self.word(j)).filter(|n| (1..=30).contains(n))?;
+            return Some(Hit::new(j + 2, TimeType::Date, Ok(format!("{:02}", n - 1))));
+        }
+        // "months ago", "years ago"
+        if let Some(u) = self.lookup(i, Kind::Unit) {
+            if self.word(i).ends_with('s') && self.is(i + 1, "ago") && !matches!(u.val, "Q" | "WE") {
+                return Some(Hit::new(i + 2, TimeType::Date, Ok("PAST_REF".into())));
+            }
+        }
+        let phrase = |words: &[&str]| words.iter().enumerate().all(|(k, w)| self.is(i + k, w));
+        for (words, value) in [
+            (&["the", "near", "future"][..], "FUTURE_REF"),
+            (&["the", "long", "term"], "FUTURE_REF"),
+            (&["the", "short", "term"], "FUTURE_REF"),
+            (&["the", "near", "term"], "FUTURE_REF"),
+            (&["these", "days"], "PRESENT_REF"),
+        ] {
+            if phrase(words) {
+                return Some(Hit::new(i + words.len(), TimeType::Date, Ok(value.into())));
+            }
+        }
+        None
+    }
+
     /// "daily", "every day", "each week", "every Monday", "every three months".
     fn set(&self, i: usize) -> Option<Hit> {
         if let Some(w) = self.lookup(i, Kind::Set) {
@@ -1022,12 +1088,15 @@ impl<'a> Matcher<'a> {
             }
             Some(_) => y,
             None => {
-                if m > a.month() && self.tense(i) != Tense::Future {
-                    y - 1
-                } else if m < a.month() && self.tense(i) == Tense::Future && a.month() - m > 2 {
-                    y + 1
-                } else {
-                    y
+                let (am, m) = (a.month() as i32, m as i32);
+                match self.tense(i) {
+                    Tense::Past if m > am => y - 1,
+                    Tense::Future if m < am => y + 1,
+                    Tense::Past | Tense::Future => y,
+                    // Nearest reading.
+                    Tense::Unknown if m - am > 6 => y - 1,
+                    Tense::Unknown if am - m > 6 => y + 1,
+                    Tense::Unknown => y,
                 }
             }
         };
@@ -1087,10 +1156,12 @@ fn duration(n: i64, unit: &str) -> String {
         u => (n, u),
     };
     let num = if n < 0 { "X".to_string() } else { n.to_string() };
+    // Time units take "PT" ("PT24H"); an unknown number of them is written "PXH".
+    let t = if n < 0 { "" } else { "T" };
     match unit {
-        "H" => format!("PT{num}H"),
-        "MIN" => format!("PT{num}M"),
-        "S" => format!("PT{num}S"),
+        "H" => format!("P{t}{num}H"),
+        "MIN" => format!("P{t}{num}M"),
+        "S" => format!("P{t}{num}S"),
         "Q" => format!("P{num}Q"),
         "WE" => format!("P{num}WE"),
         u => format!("P{num}{u}"),

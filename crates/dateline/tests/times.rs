@@ -1,0 +1,134 @@
+//! The `times` stage on sentences written for these tests, each resolved against
+//! a publication date (Wednesday 20 December 2023 unless stated).
+
+use dateline::{Article, Date, Pipeline};
+
+/// (text, value) of every time expression found.
+fn times_on(published: Option<&str>, text: &str) -> Vec<(String, Option<String>)> {
+    let mut a = Article::from_body(text);
+    a.published = published.and_then(Date::parse);
+    let r = Pipeline::new().extract(a);
+    r.times.into_iter().map(|t| (t.text, t.value)).collect()
+}
+
+fn times(text: &str) -> Vec<(String, Option<String>)> {
+    times_on(Some("2023-12-20"), text)
+}
+
+fn check(text: &str, expected: &[(&str, &str)]) {
+    let got = times(text);
+    let want: Vec<(String, Option<String>)> =
+        expected.iter().map(|(t, v)| (t.to_string(), Some(v.to_string()))).collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[test]
+fn explicit_dates() {
+    check(
+        "The truce ran from November 24 to December 1.",
+        &[("November 24", "2023-11-24"), ("December 1", "2023-12-01")],
+    );
+    check("It was signed on 1 December 2022 in Doha.", &[("1 December 2022", "2022-12-01")]);
+    check("Talks opened Dec. 4, 2023, in Geneva.", &[("Dec. 4, 2023", "2023-12-04")]);
+    check("The vote is set for 2024-01-15.", &[("2024-01-15", "2024-01-15")]);
+    check("The order was dated 12/1/2023.", &[("12/1/2023", "2023-12-01")]);
+    check("Fighting resumed on Friday, Oct. 13, 2023.", &[("Friday, Oct. 13, 2023", "2023-10-13")]);
+}
+
+#[test]
+fn months_years_decades_seasons_quarters() {
+    check("The siege began in March 2022.", &[("March 2022", "2022-03")]);
+    check("Elections were held in 2014.", &[("2014", "2014")]);
+    check("The war of the 1990s left scars.", &[("the 1990s", "199")]);
+    check("A new offensive is expected in the spring of 2024.", &[("the spring of 2024", "2024-SP")]);
+    check("Exports fell in the third quarter.", &[("the third quarter", "2023-Q3")]);
+    check("Prices rose between 2014-2016.", &[("2014-2016", "2014")]);
+    check("Fighting intensified in mid-December.", &[("mid-December", "2023-12")]);
+    check("Aid is promised for early 2024.", &[("early 2024", "2024")]);
+}
+
+#[test]
+fn dates_without_a_year_take_the_nearest_reading_that_fits_the_tense() {
+    // Past clause: the October before the publication date.
+    check("Hamas attacked on October 7.", &[("October 7", "2023-10-07")]);
+    // Future clause: the next January.
+    check("The envoys will meet again on January 10.", &[("January 10", "2024-01-10")]);
+    check("The deadline runs until Feb. 1.", &[("Feb. 1", "2024-02-01")]);
+    check("Talks collapsed in November.", &[("November", "2023-11")]);
+}
+
+#[test]
+fn weekdays_follow_the_tense() {
+    check("Haniyeh arrived in Cairo on Wednesday.", &[("Wednesday", "2023-12-20")]);
+    check("Netanyahu spoke on Tuesday.", &[("Tuesday", "2023-12-19")]);
+    check("Officials met on Monday in Warsaw.", &[("Monday", "2023-12-18")]);
+    check("The council will vote on Friday.", &[("Friday", "2023-12-22")]);
+    check("He spoke on Tuesday night.", &[("Tuesday night", "2023-12-19TNI")]);
+    check("They met last Monday.", &[("last Monday", "2023-12-18")]);
+    check("They meet next Monday.", &[("next Monday", "2023-12-25")]);
+}
+
+#[test]
+fn relative_expressions() {
+    check("The strike happened yesterday.", &[("yesterday", "2023-12-19")]);
+    check("A vote is due tomorrow.", &[("tomorrow", "2023-12-21")]);
+    check("Shelling continued this morning.", &[("this morning", "2023-12-20TMO")]);
+    check("Two days ago the convoy left.", &[("Two days ago", "2023-12-18")]);
+    check("The envoy visited last week.", &[("last week", "2023-W50")]);
+    check("Talks resume next month.", &[("next month", "2024-01")]);
+    check("Attacks rose earlier this month.", &[("earlier this month", "2023-12")]);
+    check("Elections were held last year.", &[("last year", "2022")]);
+    check("Progress is expected in the coming days.", &[("the coming days", "FUTURE_REF")]);
+    check("The sides have recently relaunched talks.", &[("recently", "PAST_REF")]);
+    check("Talks are now underway.", &[("now", "PRESENT_REF")]);
+}
+
+#[test]
+fn durations() {
+    check("after 10 weeks of war", &[("10 weeks", "P10W")]);
+    check("The siege lasted more than two years.", &[("more than two years", "P2Y")]);
+    check("a 24-hour pause", &[("24-hour", "PT24H")]);
+    check("a two-year truce", &[("two-year", "P2Y")]);
+    check("nearly forty years of occupation", &[("nearly forty years", "P40Y")]);
+    check("Officials are eyeing more months of combat.", &[("months", "PXM")]);
+    check("The past three months were the deadliest.", &[("The past three months", "P3M")]);
+    check("for a year and a half", &[("a year and a half", "P18M")]);
+}
+
+#[test]
+fn times_of_day_and_sets() {
+    check("The blast came at 3 p.m.", &[("3 p.m.", "2023-12-20T15:00")]);
+    check("Sirens sounded at 16:08 UTC.", &[("16:08 UTC", "2023-12-20T16:08Z")]);
+    check("Convoys enter daily.", &[("daily", "P1D")]);
+    check("They meet every Monday.", &[("every Monday", "XXXX-WXX-1")]);
+}
+
+#[test]
+fn not_times() {
+    check("A 12-year-old boy was among 2,000 people hurt.", &[]);
+    check("The soldiers may march at dawn.", &[]);
+    check("Troops were 10 years old.", &[]);
+}
+
+#[test]
+fn no_publication_date_means_no_guess() {
+    let got = times_on(None, "Officials met on Monday and again in 2019.");
+    assert_eq!(got[0], ("Monday".to_string(), None));
+    assert_eq!(got[1], ("2019".to_string(), Some("2019".to_string())));
+    let mut a = Article::from_body("They met on Monday.");
+    a.published = None;
+    let r = Pipeline::new().extract(a);
+    assert_eq!(r.times[0].reason.as_deref(), Some("no publication date to resolve against"));
+}
+
+#[test]
+fn times_are_queryable_by_sentence() {
+    let mut a = Article::from_body("Talks began on Monday. No date here. They resume on Friday, officials said.");
+    a.published = Date::parse("2023-12-20");
+    let doc = Pipeline::new().annotate(a);
+    assert_eq!(doc.times_in_sentence(0).len(), 1);
+    assert!(doc.times_in_sentence(1).is_empty());
+    assert_eq!(doc.times_in_sentence(2).len(), 1);
+    let s = doc.sentences[2];
+    assert_eq!(doc.times_between(s.start as usize, s.end as usize).len(), 1);
+}
