@@ -132,3 +132,9 @@ fn times_are_queryable_by_sentence() {
     let s = doc.sentences[2];
     assert_eq!(doc.times_between(s.start as usize, s.end as usize).len(), 1);
 }
+
+#[test]
+fn clock_times_join_their_day() {
+    check("The strike came at 10 p.m. Tuesday.", &[("10 p.m. Tuesday", "2023-12-19T22:00")]);
+    check("They met on Monday at noon.", &[("Monday at noon", "2023-12-18T12:00")]);
+}

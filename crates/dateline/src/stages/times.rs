@@ -180,6 +180,7 @@ fn fmt_week(d: Date) -> String {
 
 impl<'a> Matcher<'a> {
     fn run(&self, sentence: u32, out: &mut Vec<TimeExpr>) {
+        let first = out.len();
         let mut i = 0;
         while i < self.toks.len() {
             match self.best(i) {
@@ -203,6 +204,7 @@ impl<'a> Matcher<'a> {
                 _ => i += 1,
             }
         }
+        merge_clock_and_day(self.text, out, first);
     }
 
     /// The longest match of any rule at token `i`.
@@ -360,6 +362,17 @@ impl<'a> Matcher<'a> {
         if i > 0 && self.is_any(i - 1, &["by", "until", "till", "through", "effective", "payable"]) {
             return Tense::Future;
         }
+        self.verb_tense(i)
+    }
+
+    /// The tense of the verbs around token `i`, prepositions aside. A weekday
+    /// right after a reporting verb ("said Friday") dates the report.
+    fn verb_tense(&self, i: usize) -> Tense {
+        let before = if i > 1 && self.is(i - 1, "on") { i - 2 } else { i.wrapping_sub(1) };
+        if before < self.toks.len() && crate::lexicon::is_speech_verb(self.word(before)) {
+            let w = self.word(before).to_ascii_lowercase();
+            return if w.ends_with('s') { Tense::Unknown } else { Tense::Past };
+        }
         let cue = |j: usize| -> Option<Tense> {
             let w = self.word(j).to_ascii_lowercase();
             if crate::lexicon::is_speech_verb(&w) {
@@ -422,10 +435,13 @@ impl<'a> Matcher<'a> {
     /// quarters and holidays.
     fn calendar_date(&self, i: usize) -> Option<Hit> {
         // Weekday, Month Day: the weekday only adds to the span.
-        if self.weekday_at(i).is_some() && self.raw(i + 1) == "," {
-            if let Some(mut h) = self.calendar_date(i + 2).filter(|h| h.kind == TimeType::Date) {
-                h.end = h.end.max(i + 3);
-                return Some(h);
+        if self.weekday_at(i).is_some() {
+            let j = if self.raw(i + 1) == "," { i + 2 } else { i + 1 };
+            if self.month(j).is_some() {
+                if let Some(mut h) = self.calendar_date(j).filter(|h| h.kind == TimeType::Date) {
+                    h.end = h.end.max(j + 1);
+                    return Some(h);
+                }
             }
         }
         if let Some(m) = self.month(i) {
@@ -676,7 +692,7 @@ impl<'a> Matcher<'a> {
                     }
                     0 => fwd,
                     _ if back == 0 => 0,
-                    _ => match self.tense(i) {
+                    _ => match self.verb_tense(i) {
                         Tense::Future => fwd,
                         _ => -back,
                     },
@@ -1119,6 +1135,39 @@ impl<'a> Matcher<'a> {
             })
             .min_by_key(|c| (c.to_days() - a.to_days()).abs());
         best.map(fmt_date).ok_or("no such date")
+    }
+}
+
+/// "10 p.m. Wednesday", "Tuesday at noon": a clock time next to a day (with at
+/// most "on" or "at" between) becomes one expression on that day.
+fn merge_clock_and_day(text: &str, times: &mut Vec<TimeExpr>, from: usize) {
+    let mut k = from;
+    while k + 1 < times.len() {
+        let (a, b) = (&times[k], &times[k + 1]);
+        let between = text[a.end as usize..b.start as usize].trim();
+        let joinable = matches!(between.to_ascii_lowercase().as_str(), "" | "on" | "at" | ",");
+        let day = |t: &TimeExpr| t.kind == TimeType::Date && t.value.as_ref().is_some_and(|v| v.len() == 10);
+        let clock = |t: &TimeExpr| {
+            t.kind == TimeType::Time
+                && t.value.as_ref().is_some_and(|v| v.len() > 11 && v.as_bytes()[11].is_ascii_digit())
+        };
+        let merged = if joinable && clock(a) && day(b) {
+            Some((b.value.clone(), a.value.clone()))
+        } else if joinable && day(a) && clock(b) {
+            Some((a.value.clone(), b.value.clone()))
+        } else {
+            None
+        };
+        if let Some((Some(d), Some(c))) = merged {
+            let value = format!("{d}{}", &c[10..]);
+            let end = times[k + 1].end;
+            let t = &mut times[k];
+            t.end = end;
+            t.kind = TimeType::Time;
+            t.value = Some(value);
+            times.remove(k + 1);
+        }
+        k += 1;
     }
 }
 
