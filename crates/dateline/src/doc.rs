@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::calendar::Date;
+use crate::stages::quotes::QuoteAnn;
 use crate::stages::sentences::Sentence;
 use crate::stages::times::TimeExpr;
 use crate::stages::tokens::Token;
@@ -20,13 +21,15 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
     /// Layer `times`, in text order.
     pub times: Vec<TimeExpr>,
+    /// Layer `quotes`, in text order.
+    pub quotes: Vec<QuoteAnn>,
     chars: CharIndex,
 }
 
 impl Doc {
     pub fn new(article: Article) -> Doc {
         let chars = CharIndex::new(&article.body);
-        Doc { article, tokens: Vec::new(), sentences: Vec::new(), times: Vec::new(), chars }
+        Doc { article, tokens: Vec::new(), sentences: Vec::new(), times: Vec::new(), quotes: Vec::new(), chars }
     }
 
     /// The text every offset indexes: the article body, unchanged.

@@ -29,7 +29,11 @@ impl Default for Pipeline {
 impl Pipeline {
     /// Every stage the engine has, in order.
     pub fn new() -> Pipeline {
-        Pipeline::empty().with(stages::tokens::Tokens).with(stages::sentences::Sentences).with(stages::times::Times)
+        Pipeline::empty()
+            .with(stages::tokens::Tokens)
+            .with(stages::sentences::Sentences)
+            .with(stages::times::Times)
+            .with(stages::quotes::Quotes)
     }
 
     /// A pipeline with no stages (add them with [`Pipeline::with`]).

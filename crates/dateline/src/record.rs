@@ -67,6 +67,25 @@ impl Record {
                 reason: t.reason.map(str::to_string),
             })
             .collect();
+        let quotes = doc
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(k, q)| Quote {
+                id: format!("Q{}", k + 1),
+                text: doc.text()[q.start as usize..q.end as usize].to_string(),
+                span: doc.char_span(q.start as usize, q.end as usize),
+                direct: q.direct,
+                speaker: q.speaker.as_ref().map(|s| Speaker {
+                    name: s.name.clone(),
+                    entity: None,
+                    span: Some(doc.char_span(s.start as usize, s.end as usize)),
+                }),
+                cue: q.cue.clone(),
+                channel: q.channel.clone(),
+                sentence: doc.char_span(q.sent_start as usize, q.sent_end as usize),
+            })
+            .collect();
         let a = doc.article;
         Record {
             schema: SCHEMA_ID.to_string(),
@@ -81,7 +100,7 @@ impl Record {
             entities: Vec::new(),
             places: Vec::new(),
             times,
-            quotes: Vec::new(),
+            quotes,
             figures: Vec::new(),
             events: Vec::new(),
         }

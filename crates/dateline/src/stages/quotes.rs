@@ -1,0 +1,751 @@
+//! Stage `quotes`: direct and reported speech with its speaker, cue and channel.
+//!
+//! Reads `tokens` and `sentences`. Reporting verbs and their behaviour come from
+//! `data/quote_cues.tsv`, outlets that carry words to the press from
+//! `data/media.txt`.
+//!
+//! - **Direct quotes** are the text between paired quotation marks (“…”, «…»,
+//!   „…“, "…", and ‘…’ outside double quotes). A quote left open at the end of a
+//!   paragraph continues when the next paragraph opens with a quotation mark,
+//!   and is otherwise closed there, so an unbalanced mark never swallows the
+//!   article. A single quoted word with no attribution next to it is a scare
+//!   quote, not speech.
+//! - **Attribution** of a direct quote is read around its marks: `”, said X`,
+//!   `,” X said`, `X said: “`, or any reporting clause in the same sentence
+//!   (`planned to discuss “…”, a source told AFP`). A quote paragraph with no
+//!   attribution inherits the previous quote's speaker.
+//! - **Reported speech**: `X said (that) …`, `X told Y (that) …`, `…, X says`,
+//!   `…, saying …` (the speaker is the main clause's subject), `according to X, …`
+//!   and `…, according to X`.
+//! - **Speakers** are the noun phrase next to the cue, as written ("a Hamas
+//!   source", "Al Jazeera’s Hashem Ahelbarra"). "he" and "she" resolve to the
+//!   last named speaker. An unnamed speaker stays as written; none is guessed.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::doc::Doc;
+use crate::lexicon::data_lines;
+use crate::pipeline::Stage;
+use crate::stages::tokens::{flags, Token, TokenKind};
+
+/// A quote in the `quotes` layer. Offsets are bytes into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteAnn {
+    /// The quoted words (inside the marks, for direct quotes).
+    pub start: u32,
+    pub end: u32,
+    pub direct: bool,
+    pub speaker: Option<SpeakerAnn>,
+    /// The reporting verb or phrase, as written.
+    pub cue: Option<String>,
+    pub channel: Option<String>,
+    /// The sentence or sentences the quote stands in.
+    pub sent_start: u32,
+    pub sent_end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerAnn {
+    pub name: String,
+    /// The mention in the text that names or refers to the speaker.
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The `quotes` stage.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Quotes;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Verb,
+    Participle,
+    Object,
+}
+
+static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for line in data_lines(include_str!("../../data/quote_cues.tsv")) {
+        if let Some((w, k)) = line.split_once('\t') {
+            let k = match k.trim() {
+                "participle" => Cue::Participle,
+                "object" => Cue::Object,
+                _ => Cue::Verb,
+            };
+            m.insert(w.trim(), k);
+        }
+    }
+    m
+});
+
+static MEDIA: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&'static str> = data_lines(include_str!("../../data/media.txt")).map(str::trim).collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+});
+
+/// Words that end a speaker noun phrase when walking away from the cue.
+static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    "after before in on with for to from by at that which who whom whose and but or as when while if because \
+     since although though than is was are were be been being has have had do does did will would could should \
+     can may might must not also reportedly later earlier previously then now however meanwhile still yet this \
+     these those it its there here about into over under during against between through what where why how \
+     so just even"
+        .split_whitespace()
+        .collect()
+});
+
+impl Stage for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        let q = Quoter::new(doc);
+        doc.quotes = q.run();
+    }
+}
+
+struct Quoter<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    /// Sentence index of each token.
+    sent_of: Vec<u32>,
+    doc: &'a Doc,
+}
+
+/// A pair of quotation marks: token indices of the opening and closing marks
+/// (the closing one may be missing at a paragraph end: `close` is then the last
+/// token of the quote plus one and `closed` false).
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    open: usize,
+    close: usize,
+    closed: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Attribution {
+    speaker: Option<(usize, usize)>, // token range of the speaker NP
+    cue: (usize, usize),
+    channel: Option<String>,
+    /// The cue stands right next to the quotation marks.
+    adjacent: bool,
+}
+
+impl<'a> Quoter<'a> {
+    fn new(doc: &'a Doc) -> Quoter<'a> {
+        let mut sent_of = vec![0u32; doc.tokens.len()];
+        for (k, s) in doc.sentences.iter().enumerate() {
+            for x in &mut sent_of[s.first as usize..s.last as usize] {
+                *x = k as u32;
+            }
+        }
+        Quoter { text: doc.text(), toks: &doc.tokens, sent_of, doc }
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.raw(i).to_lowercase()
+    }
+
+    fn cue(&self, i: usize) -> Option<Cue> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        CUES.get(self.lower(i).as_str()).copied()
+    }
+
+    fn paragraph(&self, i: usize) -> u32 {
+        self.doc.sentences[self.sent_of[i] as usize].paragraph
+    }
+
+    fn sentence_range(&self, s: usize) -> (usize, usize) {
+        let st = &self.doc.sentences[s];
+        (st.first as usize, st.last as usize)
+    }
+
+    fn run(&self) -> Vec<QuoteAnn> {
+        if self.doc.sentences.is_empty() {
+            return Vec::new();
+        }
+        let marks = self.find_marks();
+        let mut inside = vec![false; self.toks.len()];
+        for m in &marks {
+            for x in &mut inside[m.open..m.close.min(self.toks.len())] {
+                *x = true;
+            }
+        }
+        let mut out: Vec<QuoteAnn> = Vec::new();
+        // The last named speaker, for "he said" and for quote paragraphs without attribution.
+        let mut last: Option<SpeakerAnn> = None;
+        let mut last_quote_para: Option<u32> = None;
+        let mut used: Vec<usize> = Vec::new(); // cue tokens that attributed a direct quote
+        let mut next_mark = 0;
+        for si in 0..self.doc.sentences.len() {
+            let (a, b) = self.sentence_range(si);
+            // Direct quotes opening in this sentence, in order.
+            while next_mark < marks.len() && marks[next_mark].open < b {
+                let m = marks[next_mark];
+                next_mark += 1;
+                if m.open < a {
+                    continue;
+                }
+                if let Some(q) = self.direct(&m, &inside, &mut last, &mut last_quote_para, &mut used) {
+                    out.push(q);
+                }
+            }
+            if let Some(q) = self.reported(si, &inside, &used, last.as_ref()) {
+                if let Some(sp) = &q.speaker {
+                    last = Some(sp.clone());
+                }
+                out.push(q);
+            }
+        }
+        out.sort_by_key(|q| (q.start, q.end));
+        out
+    }
+
+    fn direct(
+        &self,
+        m: &Marks,
+        inside: &[bool],
+        last: &mut Option<SpeakerAnn>,
+        last_quote_para: &mut Option<u32>,
+        used: &mut Vec<usize>,
+    ) -> Option<QuoteAnn> {
+        let (cs, ce) = (m.open + 1, m.close);
+        if cs >= ce {
+            return None;
+        }
+        let words =
+            self.toks[cs..ce].iter().filter(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number).count();
+        let para = self.paragraph(m.open);
+        let att = self.attribute_direct(m, inside);
+        // A single quoted word is a scare quote unless a cue stands right next to it.
+        if words <= 1 && !att.as_ref().is_some_and(|a| a.adjacent) {
+            return None;
+        }
+        let (speaker, cue, channel) = match &att {
+            Some(a) => {
+                used.push(a.cue.0);
+                let sp = a.speaker.and_then(|r| self.speaker(r, last.as_ref()));
+                (sp, Some(self.span_text(a.cue.0, a.cue.1)), a.channel.clone())
+            }
+            None => {
+                // A quote paragraph with no attribution inherits the last speaker;
+                // elsewhere a short unattributed quote is not speech.
+                let inherit = last_quote_para.is_some_and(|p| p + 1 >= para);
+                if !inherit && words <= 4 {
+                    return None;
+                }
+                (if inherit { last.clone() } else { None }, None, None)
+            }
+        };
+        if let Some(sp) = &speaker {
+            *last = Some(sp.clone());
+        }
+        *last_quote_para = Some(para);
+        let (s0, s1) = (self.sent_of[m.open] as usize, self.sent_of[ce - 1] as usize);
+        Some(QuoteAnn {
+            start: self.toks[cs].start,
+            end: self.toks[ce - 1].end,
+            direct: true,
+            speaker,
+            cue,
+            channel,
+            sent_start: self.doc.sentences[s0].start,
+            sent_end: self.doc.sentences[s1].end,
+        })
+    }
+
+    /// Pairs quotation marks into quotes.
+    fn find_marks(&self) -> Vec<Marks> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, bool)> = None; // (token, double?)
+        let n = self.toks.len();
+        for i in 0..n {
+            let t = &self.toks[i];
+            // A paragraph boundary with a quote still open.
+            if let Some((o, _)) = open {
+                if i > o + 1 && self.paragraph(i) != self.paragraph(i - 1) {
+                    let continues = t.kind == TokenKind::Quote && self.is_opening(i);
+                    if !continues {
+                        out.push(Marks { open: o, close: i, closed: false });
+                        open = None;
+                    } else {
+                        continue; // the continuation mark re-opens the same quote
+                    }
+                }
+            }
+            if t.kind != TokenKind::Quote {
+                continue;
+            }
+            let m = self.raw(i);
+            let double = !matches!(m, "‘" | "’" | "'" | "‚" | "‹" | "›");
+            match open {
+                None => {
+                    if self.is_opening(i) && (double || matches!(m, "‘" | "‚" | "'")) {
+                        open = Some((i, double));
+                    }
+                }
+                Some((o, od)) => {
+                    if od == double && self.is_closing(i) {
+                        out.push(Marks { open: o, close: i, closed: true });
+                        open = None;
+                    } else if !od && double && self.is_opening(i) {
+                        // A single mark that never closed: start over with the double one.
+                        open = Some((i, true));
+                    }
+                }
+            }
+        }
+        if let Some((o, _)) = open {
+            out.push(Marks { open: o, close: n, closed: false });
+        }
+        out.retain(|m| m.close > m.open + 1);
+        out
+    }
+
+    fn is_opening(&self, i: usize) -> bool {
+        let m = self.raw(i);
+        let next_attached = self.toks.get(i + 1).is_some_and(|t| t.attached());
+        match m {
+            "“" | "«" | "„" | "‘" | "‚" | "‹" | "「" | "『" => next_attached,
+            "\"" | "'" => {
+                let start =
+                    i == 0 || !self.toks[i].attached() || matches!(self.raw(i - 1), "(" | "[" | "—" | "–" | ":");
+                start && next_attached
+            }
+            _ => false,
+        }
+    }
+
+    fn is_closing(&self, i: usize) -> bool {
+        let m = self.raw(i);
+        let attached = self.toks[i].attached();
+        match m {
+            "”" | "»" | "’" | "›" | "」" | "』" => attached,
+            "“" => attached, // German-style „…“
+            "\"" | "'" => attached || self.toks.get(i + 1).is_none_or(|t| !t.attached()),
+            _ => false,
+        }
+    }
+
+    fn span_text(&self, a: usize, b: usize) -> String {
+        self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize].to_string()
+    }
+
+    /// The speaker for an NP token range; pronouns resolve to `last`.
+    fn speaker(&self, (a, b): (usize, usize), last: Option<&SpeakerAnn>) -> Option<SpeakerAnn> {
+        let name = self.span_text(a, b);
+        let (start, end) = (self.toks[a].start, self.toks[b - 1].end);
+        if is_pronoun(&name) {
+            return match last {
+                Some(l) if matches!(name.to_lowercase().as_str(), "he" | "she") => {
+                    Some(SpeakerAnn { name: l.name.clone(), start, end })
+                }
+                _ => Some(SpeakerAnn { name, start, end }),
+            };
+        }
+        // "the source" after "a Hamas source": the same speaker.
+        let lower = name.to_lowercase();
+        if let (Some(l), Some(head)) = (last, lower.strip_prefix("the ")) {
+            if !head.contains(' ') && l.name.to_lowercase().ends_with(head) {
+                return Some(SpeakerAnn { name: l.name.clone(), start, end });
+            }
+        }
+        Some(SpeakerAnn { name, start, end })
+    }
+
+    /// The noun phrase ending just before token `end` (walking left), at most 8 tokens.
+    fn np_left(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut a = end;
+        while a > floor && end - a < 8 {
+            let t = &self.toks[a - 1];
+            let ok = match t.kind {
+                TokenKind::Word => {
+                    let w = self.lower(a - 1);
+                    !NP_STOP.contains(w.as_str()) && self.cue(a - 1).is_none()
+                }
+                TokenKind::Quote => t.has(flags::CLITIC) || (self.raw(a - 1) == "’" && t.attached()),
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            a -= 1;
+        }
+        // Drop a leading lowercase non-determiner run that is not a noun phrase start.
+        (a < end).then_some((a, end))
+    }
+
+    /// The noun phrase starting at token `start` (walking right), at most 8 tokens.
+    fn np_right(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        let mut b = start;
+        while b < ceil && b - start < 8 {
+            let t = &self.toks[b];
+            let ok = match t.kind {
+                TokenKind::Word => {
+                    let w = self.lower(b);
+                    (!NP_STOP.contains(w.as_str()) || (b == start && matches!(w.as_str(), "the" | "a" | "an")))
+                        && self.cue(b).is_none()
+                }
+                _ => t.has(flags::CLITIC),
+            };
+            if !ok {
+                break;
+            }
+            b += 1;
+        }
+        (b > start).then_some((start, b))
+    }
+
+    /// The channel after a cue: "told the AFP news agency", "told Reuters".
+    fn channel_after(&self, from: usize, ceil: usize) -> Option<String> {
+        let end = (from + 6).min(ceil);
+        if from >= end {
+            return None;
+        }
+        let window = &self.text[self.toks[from].start as usize..self.toks[end - 1].end as usize];
+        MEDIA.iter().find(|m| contains_word(window, m)).map(|m| m.to_string())
+    }
+
+    /// "In an interview with Al Jazeera, ..." anywhere in the sentence.
+    fn channel_interview(&self, a: usize, b: usize) -> Option<String> {
+        let s = &self.text[self.toks[a].start as usize..self.toks[b - 1].end as usize];
+        let lower = s.to_lowercase();
+        for pat in ["interview with ", "speaking to ", "told "] {
+            if let Some(p) = lower.find(pat) {
+                let rest = &s[p + pat.len()..];
+                let rest = rest.get(..rest.len().min(40)).unwrap_or(rest);
+                if let Some(m) = MEDIA.iter().find(|m| contains_word(rest, m)) {
+                    return Some(m.to_string());
+                }
+            }
+        }
+        None
+    }
+
+    /// Who said a direct quote: the reporting clause next to its marks, else any
+    /// reporting clause in its sentence.
+    fn attribute_direct(&self, m: &Marks, inside: &[bool]) -> Option<Attribution> {
+        let close = m.close;
+        // After the closing mark: ", said X" / ", X said" / " X said"
+        let s_end = {
+            let si = self.sent_of[close.min(self.toks.len() - 1)] as usize;
+            self.sentence_range(si).1
+        };
+        if m.closed {
+            let mut j = close + 1;
+            if self.raw(j) == "," {
+                j += 1;
+            }
+            if let Some(a) = self.clause_at(j, s_end, inside) {
+                return Some(a);
+            }
+        }
+        // Before the opening mark: "X said: “" / "X said, “" / "X said “"
+        let s_start = self.sentence_range(self.sent_of[m.open] as usize).0;
+        let mut k = m.open;
+        if k > s_start && matches!(self.raw(k - 1), ":" | ",") {
+            k -= 1;
+        }
+        if k > s_start {
+            if let Some(c) = self.cue(k - 1) {
+                let sp =
+                    if c == Cue::Participle { self.subject(s_start, k - 1) } else { self.speaker_left(k - 1, s_start) };
+                return Some(Attribution { speaker: sp, cue: (k - 1, k), channel: None, adjacent: true });
+            }
+            // "X told AFP: “"
+            let mut v = k;
+            while v > s_start && k - v < 6 {
+                v -= 1;
+                if self.cue(v) == Some(Cue::Object) {
+                    let sp = self.speaker_left(v, s_start);
+                    let channel = self.channel_after(v + 1, k);
+                    return Some(Attribution { speaker: sp, cue: (v, v + 1), channel, adjacent: true });
+                }
+            }
+        }
+        // Any reporting clause in the quote's sentence, outside quotes.
+        let (a, b) = self.sentence_range(self.sent_of[m.open] as usize);
+        for j in (a..b).filter(|&j| !inside[j]) {
+            if self.cue(j).is_some() {
+                // "..., a Hamas source told AFP" (the NP on the left), else "..., said X".
+                let left_is_word = j > a && self.toks[j - 1].kind == TokenKind::Word;
+                let at = if left_is_word { self.clause_with_verb_at(j, a, b) } else { None };
+                if let Some(at) = at.or_else(|| self.clause_at(j, b, inside)) {
+                    return Some(Attribution { adjacent: false, ..at });
+                }
+            }
+            if self.cue(j).is_none() && self.lower(j) == "according" && self.lower(j + 1) == "to" {
+                let sp = self.np_right(j + 2, b);
+                return Some(Attribution { speaker: sp, cue: (j, j + 2), channel: None, adjacent: false });
+            }
+        }
+        None
+    }
+
+    /// An attribution starting at token `j`: "said X", "X said", "he added".
+    fn clause_at(&self, j: usize, ceil: usize, inside: &[bool]) -> Option<Attribution> {
+        if j >= ceil || inside.get(j).copied().unwrap_or(true) {
+            return None;
+        }
+        if let Some(c) = self.cue(j) {
+            if c == Cue::Participle {
+                return None;
+            }
+            let sp = self.np_right(j + 1, ceil);
+            let channel = if c == Cue::Object { self.channel_after(j + 1, ceil) } else { None };
+            return Some(Attribution { speaker: sp, cue: (j, j + 1), channel, adjacent: true });
+        }
+        // "X said" / "X told AFP"
+        let np = self.np_right(j, ceil)?;
+        let v = np.1;
+        let c = self.cue(v)?;
+        if c == Cue::Participle {
+            return None;
+        }
+        let channel = if c == Cue::Object { self.channel_after(v + 1, ceil) } else { None };
+        Some(Attribution { speaker: Some(np), cue: (v, v + 1), channel, adjacent: true })
+    }
+
+    /// "…, a Hamas source told the AFP news agency": the NP before the cue at `v`.
+    fn clause_with_verb_at(&self, v: usize, floor: usize, ceil: usize) -> Option<Attribution> {
+        let c = self.cue(v)?;
+        let sp = if c == Cue::Participle { self.subject(floor, v) } else { self.speaker_left(v, floor) };
+        let channel = if c == Cue::Object { self.channel_after(v + 1, ceil) } else { None };
+        let channel = channel.or_else(|| self.channel_interview(floor, ceil));
+        Some(Attribution { speaker: sp, cue: (v, v + 1), channel, adjacent: false })
+    }
+
+    /// The subject of the sentence starting at `a`: its first noun phrase, after
+    /// any opening adverbial ("In an interview with Al Jazeera, ...").
+    fn subject(&self, a: usize, before: usize) -> Option<(usize, usize)> {
+        let mut start = a;
+        // Skip a leading adverbial that ends in a comma within the first 12 tokens.
+        if let Some(c) = (a..before.min(a + 12)).find(|&k| self.raw(k) == ",") {
+            let first = self.lower(a);
+            if matches!(
+                first.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "however"
+                    | "meanwhile"
+                    | "but"
+                    | "and"
+                    | "still"
+                    | "speaking"
+                    | "earlier"
+                    | "later"
+            ) {
+                start = c + 1;
+            }
+        }
+        let mut s = start;
+        while s < before && matches!(self.lower(s).as_str(), "but" | "and" | "however" | "so" | "yet") {
+            s += 1;
+        }
+        self.np_right(s, before)
+    }
+
+    /// Reported speech in sentence `si`, if it holds a reporting clause outside
+    /// direct quotes whose content is not itself mostly a direct quote.
+    fn reported(&self, si: usize, inside: &[bool], used: &[usize], last: Option<&SpeakerAnn>) -> Option<QuoteAnn> {
+        let (a, b) = self.sentence_range(si);
+        let mut b_content = b;
+        while b_content > a && matches!(self.toks[b_content - 1].kind, TokenKind::Punct) {
+            b_content -= 1;
+        }
+        let s = &self.doc.sentences[si];
+        let make = |ca: usize,
+                    cb: usize,
+                    sp: Option<(usize, usize)>,
+                    cue: (usize, usize),
+                    channel: Option<String>|
+         -> Option<QuoteAnn> {
+            // Trim punctuation and "that" at the content's edges.
+            let (mut ca, mut cb) = (ca, cb);
+            while ca < cb && (matches!(self.toks[ca].kind, TokenKind::Punct) || self.lower(ca) == "that") {
+                ca += 1;
+            }
+            while cb > ca && matches!(self.toks[cb - 1].kind, TokenKind::Punct) {
+                cb -= 1;
+            }
+            let words = (ca..cb).filter(|&k| self.toks[k].kind == TokenKind::Word).count();
+            if words < 3 {
+                return None;
+            }
+            // Mostly a direct quote: the direct quote stands for it.
+            let quoted = (ca..cb).filter(|&k| inside[k]).count();
+            if quoted * 2 > cb - ca || (quoted > 0 && cb - ca - quoted < 4) {
+                return None;
+            }
+            let speaker = sp.and_then(|r| self.speaker(r, last));
+            Some(QuoteAnn {
+                start: self.toks[ca].start,
+                end: self.toks[cb - 1].end,
+                direct: false,
+                speaker,
+                cue: Some(self.span_text(cue.0, cue.1)),
+                channel,
+                sent_start: s.start,
+                sent_end: s.end,
+            })
+        };
+        for j in a..b_content {
+            if inside[j] || used.contains(&j) {
+                continue;
+            }
+            // "according to X, CONTENT" / "CONTENT, according to X"
+            if self.lower(j) == "according" && self.lower(j + 1) == "to" {
+                let np = self.np_right(j + 2, b_content)?;
+                return if j == a || (j > a && self.raw(j - 1) == "," && np.1 >= b_content - 1) {
+                    if j == a {
+                        make(np.1, b_content, Some(np), (j, j + 2), None)
+                    } else {
+                        make(a, j - 1, Some(np), (j, j + 2), None)
+                    }
+                } else {
+                    None
+                };
+            }
+            let Some(c) = self.cue(j) else { continue };
+            match c {
+                Cue::Participle => {
+                    // "..., saying the group was ready": the speaker is the subject.
+                    if j > a && self.raw(j - 1) == "," {
+                        let sp = self.subject(a, j);
+                        return make(j + 1, b_content, sp, (j, j + 1), None);
+                    }
+                }
+                Cue::Verb | Cue::Object => {
+                    // "CONTENT, X says" / "CONTENT, says X" near the end of the clause.
+                    let before_comma = j > a + 1
+                        && (self.raw(j - 1) == ","
+                            || self.np_left(j, a).is_some_and(|(s0, _)| s0 > a && self.raw(s0 - 1) == ","));
+                    if before_comma {
+                        let np_start = if self.raw(j - 1) == "," { j } else { self.np_left(j, a).map_or(j, |r| r.0) };
+                        let sp =
+                            if self.raw(j - 1) == "," { self.np_right(j + 1, b_content) } else { self.np_left(j, a) };
+                        let after = sp.map_or(j + 1, |r| r.1.max(j + 1));
+                        if np_start > a + 3 && (after >= b_content || self.raw(after) == ",") {
+                            return make(a, np_start - 1, sp, (j, j + 1), None);
+                        }
+                    }
+                    // "X said (on Tuesday) (that) CONTENT" / "X told Y (that) CONTENT"
+                    let sp = self.speaker_left(j, a);
+                    sp?;
+                    let mut k = j + 1;
+                    let mut channel = None;
+                    if c == Cue::Object {
+                        // the addressee, up to "that" or ","
+                        channel = self.channel_after(k, b_content);
+                        let stop = (k..b_content.min(k + 8))
+                            .find(|&x| self.lower(x) == "that" || self.raw(x) == "," || self.raw(x) == ":");
+                        match stop {
+                            Some(x) => k = x,
+                            None => continue,
+                        }
+                    } else if let Some(x) = (k..b_content.min(k + 11)).find(|&x| self.lower(x) == "that") {
+                        // "said on Wednesday that", "indicated in talks with US representatives that"
+                        if (k..x).all(|y| !inside[y]) {
+                            k = x;
+                        }
+                    }
+                    let channel = channel.or_else(|| self.channel_interview(a, b_content));
+                    return make(k, b_content, sp, (j, j + 1), channel);
+                }
+            }
+        }
+        None
+    }
+
+    /// The speaker of a cue at `v`, looking left: the noun phrase right before it,
+    /// or before an auxiliary ("has pledged"), or before a parenthetical
+    /// ("Netanyahu, speaking to families on Tuesday, said"); an NP that itself
+    /// follows a parenthetical comma gives way to the sentence's subject.
+    fn speaker_left(&self, v: usize, floor: usize) -> Option<(usize, usize)> {
+        let direct = self.np_left(v, floor).or_else(|| self.skip_aux_np(v, floor));
+        if let Some((s0, s1)) = direct {
+            if s0 > floor && self.raw(s0 - 1) == "," && self.sent_has_comma_pair(floor, s0) {
+                return self.subject(floor, s0 - 1).or(Some((s0, s1)));
+            }
+            return Some((s0, s1));
+        }
+        // Skip back over ", ... ," and any auxiliary.
+        let mut k = v;
+        while k > floor && matches!(self.lower(k - 1).as_str(), "has" | "have" | "had" | "also" | "reportedly") {
+            k -= 1;
+        }
+        if k > floor && self.raw(k - 1) == "," {
+            let open = (floor..k - 1).rev().find(|&x| self.raw(x) == ",")?;
+            return self.np_left(open, floor);
+        }
+        None
+    }
+
+    /// "Israeli officials have indicated": the NP before an auxiliary or adverb.
+    fn skip_aux_np(&self, v: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut k = v;
+        while k > floor
+            && matches!(
+                self.lower(k - 1).as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "also"
+                    | "reportedly"
+                    | "later"
+                    | "previously"
+                    | "earlier"
+                    | "repeatedly"
+                    | "again"
+                    | "publicly"
+                    | "since"
+                    | "further"
+            )
+        {
+            k -= 1;
+        }
+        if k == v {
+            return None;
+        }
+        self.np_left(k, floor)
+    }
+
+    fn sent_has_comma_pair(&self, a: usize, s0: usize) -> bool {
+        (a..s0.saturating_sub(1)).any(|k| self.raw(k) == ",")
+    }
+}
+
+fn is_pronoun(name: &str) -> bool {
+    matches!(name.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+}
+
+/// Whether `needle` occurs in `hay` as whole words.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(needle) {
+        let s = from + p;
+        let e = s + needle.len();
+        let before = hay[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = s + needle.len().max(1);
+        while from < hay.len() && !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
