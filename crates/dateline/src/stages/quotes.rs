@@ -346,7 +346,7 @@ impl<'a> Quoter<'a> {
         let (start, end) = (self.toks[a].start, self.toks[b - 1].end);
         if is_pronoun(&name) {
             return match last {
-                Some(l) if matches!(name.to_lowercase().as_str(), "he" | "she") => {
+                Some(l) if matches!(name.to_lowercase().as_str(), "he" | "she") && person_like(&l.name) => {
                     Some(SpeakerAnn { name: l.name.clone(), start, end })
                 }
                 _ => Some(SpeakerAnn { name, start, end }),
@@ -478,7 +478,8 @@ impl<'a> Quoter<'a> {
             if self.cue(j).is_some() {
                 // "..., a Hamas source told AFP" (the NP on the left), else "..., said X".
                 let left_is_word = j > a && self.toks[j - 1].kind == TokenKind::Word;
-                let at = if left_is_word { self.clause_with_verb_at(j, a, b) } else { None };
+                let left = left_is_word || (self.cue(j) == Some(Cue::Object) && j > a && self.raw(j - 1) == ",");
+                let at = if left { self.clause_with_verb_at(j, a, b) } else { None };
                 if let Some(at) = at.or_else(|| self.clause_at(j, b, inside)) {
                     return Some(Attribution { adjacent: false, ..at });
                 }
@@ -500,7 +501,8 @@ impl<'a> Quoter<'a> {
             if c == Cue::Participle {
                 return None;
             }
-            let sp = self.np_right(j + 1, ceil);
+            // "said X"; after "told" comes the addressee, not the speaker.
+            let sp = if c == Cue::Object { None } else { self.np_right(j + 1, ceil) };
             let channel = if c == Cue::Object { self.channel_after(j + 1, ceil) } else { None };
             return Some(Attribution { speaker: sp, cue: (j, j + 1), channel, adjacent: true });
         }
@@ -623,8 +625,14 @@ impl<'a> Quoter<'a> {
                 Cue::Participle => {
                     // "..., saying the group was ready": the speaker is the subject.
                     if j > a && self.raw(j - 1) == "," {
-                        let sp = self.subject(a, j);
-                        return make(j + 1, b_content, sp, (j, j + 1), None);
+                        return match self.subject(a, j) {
+                            Some(sp) => make(j + 1, b_content, Some(sp), (j, j + 1), None),
+                            // "“…,” said Chaudhry, adding that …": the quote's speaker.
+                            None => make(j + 1, b_content, None, (j, j + 1), None).map(|mut q| {
+                                q.speaker = last.cloned();
+                                q
+                            }),
+                        };
                     }
                 }
                 Cue::Verb | Cue::Object => {
@@ -688,9 +696,23 @@ impl<'a> Quoter<'a> {
         }
         if k > floor && self.raw(k - 1) == "," {
             let open = (floor..k - 1).rev().find(|&x| self.raw(x) == ",")?;
+            // "Amirov’s lawyer, Michael Martin, said": the name between the commas.
+            if self.is_name(open + 1, k - 1) {
+                return Some((open + 1, k - 1));
+            }
             return self.np_left(open, floor);
         }
         None
+    }
+
+    /// Tokens `[a, b)` are a proper name: one to four capitalized words.
+    fn is_name(&self, a: usize, b: usize) -> bool {
+        b > a
+            && b - a <= 4
+            && (a..b).all(|k| {
+                let t = &self.toks[k];
+                t.kind == TokenKind::Word && self.raw(k).chars().next().is_some_and(char::is_uppercase)
+            })
     }
 
     /// "Israeli officials have indicated": the NP before an auxiliary or adverb.
@@ -725,6 +747,18 @@ impl<'a> Quoter<'a> {
     fn sent_has_comma_pair(&self, a: usize, s0: usize) -> bool {
         (a..s0.saturating_sub(1)).any(|k| self.raw(k) == ",")
     }
+}
+
+/// A speaker name that can be what "he" or "she" refers to: it ends in a
+/// capitalized word that is not an acronym ("Hashem Ahelbarra", "Haniyeh"),
+/// unlike "officials", "the source" or "the U.N.".
+fn person_like(name: &str) -> bool {
+    let last = name.split_whitespace().next_back().unwrap_or("");
+    let mut chars = last.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && !last.contains('.')
+        && !is_pronoun(name)
 }
 
 fn is_pronoun(name: &str) -> bool {
