@@ -60,6 +60,8 @@ pub struct Quotes;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cue {
     Verb,
+    /// Reported speech only with "that": "confirmed that …", not "confirmed the killing".
+    That,
     Participle,
     Object,
 }
@@ -71,6 +73,7 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
             let k = match k.trim() {
                 "participle" => Cue::Participle,
                 "object" => Cue::Object,
+                "that" => Cue::That,
                 _ => Cue::Verb,
             };
             m.insert(w.trim(), k);
@@ -635,7 +638,7 @@ impl<'a> Quoter<'a> {
                         };
                     }
                 }
-                Cue::Verb | Cue::Object => {
+                Cue::Verb | Cue::Object | Cue::That => {
                     // "CONTENT, X says" / "CONTENT, says X" near the end of the clause.
                     let before_comma = j > a + 1
                         && (self.raw(j - 1) == ","
@@ -668,6 +671,8 @@ impl<'a> Quoter<'a> {
                         if (k..x).all(|y| !inside[y]) {
                             k = x;
                         }
+                    } else if c == Cue::That {
+                        continue;
                     }
                     let channel = channel.or_else(|| self.channel_interview(a, b_content));
                     return make(k, b_content, sp, (j, j + 1), channel);
