@@ -88,6 +88,9 @@ static MEDIA: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
+static GROUP_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/group_nouns.txt")).flat_map(str::split_whitespace).collect());
+
 /// Words that end a speaker noun phrase when walking away from the cue.
 static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     "after before in on with for to from by at that which who whom whose and but or as when while if because \
@@ -318,7 +321,9 @@ impl<'a> Quoter<'a> {
         let m = self.raw(i);
         let next_attached = self.toks.get(i + 1).is_some_and(|t| t.attached());
         match m {
-            "“" | "«" | "„" | "‘" | "‚" | "‹" | "「" | "『" => next_attached,
+            // French typography puts a space inside guillemets: « … ».
+            "«" => true,
+            "“" | "„" | "‘" | "‚" | "‹" | "「" | "『" => next_attached,
             "\"" | "'" => {
                 let start =
                     i == 0 || !self.toks[i].attached() || matches!(self.raw(i - 1), "(" | "[" | "—" | "–" | ":");
@@ -332,7 +337,8 @@ impl<'a> Quoter<'a> {
         let m = self.raw(i);
         let attached = self.toks[i].attached();
         match m {
-            "”" | "»" | "’" | "›" | "」" | "』" => attached,
+            "»" => true,
+            "”" | "’" | "›" | "」" | "』" => attached,
             "“" => attached, // German-style „…“
             "\"" | "'" => attached || self.toks.get(i + 1).is_none_or(|t| !t.attached()),
             _ => false,
@@ -759,6 +765,9 @@ impl<'a> Quoter<'a> {
 /// unlike "officials", "the source" or "the U.N.".
 fn person_like(name: &str) -> bool {
     let last = name.split_whitespace().next_back().unwrap_or("");
+    if GROUP_NOUNS.contains(last.to_lowercase().as_str()) {
+        return false;
+    }
     let mut chars = last.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.clone().any(char::is_lowercase)

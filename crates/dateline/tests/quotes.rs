@@ -1,0 +1,183 @@
+//! The `quotes` stage on passages written for these tests.
+
+use dateline::record::Quote;
+use dateline::{Article, Pipeline};
+
+fn quotes(text: &str) -> Vec<Quote> {
+    Pipeline::new().extract(Article::from_body(text)).quotes
+}
+
+/// (text, direct, speaker name) of each quote.
+fn summary(text: &str) -> Vec<(String, bool, Option<String>)> {
+    quotes(text).into_iter().map(|q| (q.text, q.direct, q.speaker.map(|s| s.name))).collect()
+}
+
+fn q(text: &str, direct: bool, speaker: Option<&str>) -> (String, bool, Option<String>) {
+    (text.to_string(), direct, speaker.map(str::to_string))
+}
+
+#[test]
+fn direct_quotes_with_every_kind_of_mark() {
+    assert_eq!(
+        summary("“We will not leave,” said the mayor, Ana Ruiz."),
+        [q("We will not leave,", true, Some("the mayor"))]
+    );
+    assert_eq!(
+        summary("\"The road is closed,\" the officer said."),
+        [q("The road is closed,", true, Some("the officer"))]
+    );
+    assert_eq!(
+        summary("« Nous restons ici », a déclaré Paul, the envoy said."),
+        [q("Nous restons ici", true, Some("the envoy"))]
+    );
+    assert_eq!(summary("The minister said: „Wir bleiben hier.“"), [q("Wir bleiben hier.", true, Some("The minister"))]);
+    assert_eq!(
+        summary("‘We are ready to talk,’ Tarek Saleh told Reuters."),
+        [q("We are ready to talk,", true, Some("Tarek Saleh"))]
+    );
+}
+
+#[test]
+fn nested_quotes_stay_inside_the_outer_one() {
+    let got = summary("“He told me ‘go home now’ and left,” the witness said.");
+    assert_eq!(got, [q("He told me ‘go home now’ and left,", true, Some("the witness"))]);
+}
+
+#[test]
+fn quotes_across_sentences_and_paragraphs() {
+    let text = "“We will rebuild. We have done it before,” Governor Lina Haddad said.\n\
+                “Nothing will stop us.”\n\
+                Rain fell overnight.";
+    let got = summary(text);
+    assert_eq!(got[0], q("We will rebuild. We have done it before,", true, Some("Governor Lina Haddad")));
+    // A quote paragraph with no attribution inherits the previous speaker.
+    assert_eq!(got[1], q("Nothing will stop us.", true, Some("Governor Lina Haddad")));
+    assert_eq!(got.len(), 2);
+
+    // A paragraph that continues a quote opens with a mark and the one before does not close.
+    let text = "The commander spoke at length. “We held the bridge for three days.\n“Then the shelling stopped and we moved east,” he said.";
+    let got = summary(text);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].0.starts_with("We held the bridge") && got[0].0.ends_with("moved east,"), "{got:?}");
+}
+
+#[test]
+fn partial_quotes_take_the_sentence_attribution() {
+    let text = "Haniyeh planned to discuss “stopping the aggression” in Gaza, a Hamas source told the AFP news agency.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "stopping the aggression");
+    assert_eq!(qs[0].speaker.as_ref().unwrap().name, "a Hamas source");
+    assert_eq!(qs[0].cue.as_deref(), Some("told"));
+    assert_eq!(qs[0].channel.as_deref(), Some("AFP"));
+}
+
+#[test]
+fn scare_quotes_and_unbalanced_marks() {
+    // One quoted word inside reported speech is a scare quote, not a quote of its own.
+    let got = summary("Officials said the army had launched a “humanitarian” operation in the north.");
+    assert_eq!(got, [q("the army had launched a “humanitarian” operation in the north", false, Some("Officials"))]);
+    // A mark that never closes stops at the end of its paragraph.
+    let text = "“This is the end of the talks, the delegate said angrily after the session\nNegotiators left the city on Monday. Talks may resume next week.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert!(qs[0].text.ends_with("after the session"));
+}
+
+#[test]
+fn reported_speech_patterns() {
+    assert_eq!(
+        summary("Hamas has said it will not release any more captives."),
+        [q("it will not release any more captives", false, Some("Hamas"))]
+    );
+    assert_eq!(
+        summary("The ministry said on Monday that 14 people were killed."),
+        [q("14 people were killed", false, Some("The ministry"))]
+    );
+    assert_eq!(
+        summary("According to the health ministry, 40 people died in the strike."),
+        [q("40 people died in the strike", false, Some("the health ministry"))]
+    );
+    assert_eq!(
+        summary("Forty people died in the strike, according to the health ministry."),
+        [q("Forty people died in the strike", false, Some("the health ministry"))]
+    );
+    assert_eq!(
+        summary("The envoy told reporters that a deal was close."),
+        [q("a deal was close", false, Some("The envoy"))]
+    );
+    assert_eq!(
+        summary("Kyiv insisted the bridge was a military target."),
+        [q("the bridge was a military target", false, Some("Kyiv"))]
+    );
+    assert_eq!(
+        summary("The army warned that more strikes would follow."),
+        [q("more strikes would follow", false, Some("The army"))]
+    );
+    assert_eq!(
+        summary("The rebels seized the airport at dawn, the government says."),
+        [q("The rebels seized the airport at dawn", false, Some("the government"))]
+    );
+    assert_eq!(
+        summary("Israel has continued to pound Gaza, claiming it must destroy the group."),
+        [q("it must destroy the group", false, Some("Israel"))]
+    );
+}
+
+#[test]
+fn speaker_patterns() {
+    let text =
+        "In an interview with Al Jazeera, Hamas official Ghazi Hamad said that the group was ready to negotiate.";
+    let qs = quotes(text);
+    assert_eq!(qs[0].speaker.as_ref().unwrap().name, "Hamas official Ghazi Hamad");
+    assert_eq!(qs[0].channel.as_deref(), Some("Al Jazeera"));
+
+    let text = "Omar Bakri, a spokesman for the council, said the vote would go ahead.";
+    assert_eq!(summary(text)[0].2.as_deref(), Some("Omar Bakri"));
+
+    let text = "The lawyer for the defendant, Sara Levi, said the evidence was thin.";
+    assert_eq!(summary(text)[0].2.as_deref(), Some("Sara Levi"));
+
+    let text = "President Ruto, speaking to soldiers on Friday, said the mission would last a year.";
+    assert_eq!(summary(text)[0].2.as_deref(), Some("President Ruto"));
+
+    let text = "“The situation is calm,” Colonel Yusuf Adamu told reporters.";
+    assert_eq!(summary(text)[0].2.as_deref(), Some("Colonel Yusuf Adamu"));
+}
+
+#[test]
+fn pronouns_resolve_to_the_last_named_speaker() {
+    let text = "Negotiator Dara Okafor said the talks were productive.\n“We are close,” she said.\nHe added that details were pending.";
+    let got = summary(text);
+    assert_eq!(got[1], q("We are close,", true, Some("Negotiator Dara Okafor")));
+    assert_eq!(got[2], q("details were pending", false, Some("Negotiator Dara Okafor")));
+    // A pronoun never resolves to a group or an unnamed source.
+    let got = summary("Officials said the road was open. “It is safe,” she said.");
+    assert_eq!(got[1].2.as_deref(), Some("she"));
+}
+
+#[test]
+fn unnamed_speakers_are_kept_as_written() {
+    let got = summary("A senior official said the ceasefire would begin at noon.");
+    assert_eq!(got[0].2.as_deref(), Some("A senior official"));
+    let got = summary("“The shelling went on all night,” witnesses said.");
+    assert_eq!(got[0].2.as_deref(), Some("witnesses"));
+}
+
+#[test]
+fn nothing_from_sentences_without_speech() {
+    assert!(quotes("The convoy reached the border on Tuesday. Aid trucks waited outside.").is_empty());
+    assert!(quotes("The army confirmed the killing of the commander.").is_empty());
+}
+
+#[test]
+fn quote_offsets_index_the_text_in_code_points() {
+    let text = "Rebels’ leader said: “Déjà vu — we have seen this before.”";
+    let qs = quotes(text);
+    let chars: Vec<char> = text.chars().collect();
+    let [a, b] = qs[0].span;
+    assert_eq!(chars[a..b].iter().collect::<String>(), qs[0].text);
+    let sp = qs[0].speaker.as_ref().unwrap();
+    let [a, b] = sp.span.unwrap();
+    assert_eq!(chars[a..b].iter().collect::<String>(), "Rebels’ leader");
+}
