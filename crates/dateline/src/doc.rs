@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::calendar::Date;
+use crate::stages::figures::FigureAnn;
 use crate::stages::quotes::QuoteAnn;
 use crate::stages::sentences::Sentence;
 use crate::stages::times::TimeExpr;
@@ -23,13 +24,23 @@ pub struct Doc {
     pub times: Vec<TimeExpr>,
     /// Layer `quotes`, in text order.
     pub quotes: Vec<QuoteAnn>,
+    /// Layer `figures`, in text order.
+    pub figures: Vec<FigureAnn>,
     chars: CharIndex,
 }
 
 impl Doc {
     pub fn new(article: Article) -> Doc {
         let chars = CharIndex::new(&article.body);
-        Doc { article, tokens: Vec::new(), sentences: Vec::new(), times: Vec::new(), quotes: Vec::new(), chars }
+        Doc {
+            article,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            times: Vec::new(),
+            quotes: Vec::new(),
+            figures: Vec::new(),
+            chars,
+        }
     }
 
     /// The text every offset indexes: the article body, unchanged.

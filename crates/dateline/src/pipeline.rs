@@ -34,6 +34,7 @@ impl Pipeline {
             .with(stages::sentences::Sentences)
             .with(stages::times::Times)
             .with(stages::quotes::Quotes)
+            .with(stages::figures::Figures)
     }
 
     /// A pipeline with no stages (add them with [`Pipeline::with`]).

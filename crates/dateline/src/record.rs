@@ -86,6 +86,28 @@ impl Record {
                 sentence: doc.char_span(q.sent_start as usize, q.sent_end as usize),
             })
             .collect();
+        let figures = doc
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(k, f)| Figure {
+                id: format!("F{}", k + 1),
+                text: doc.text()[f.start as usize..f.end as usize].to_string(),
+                span: doc.char_span(f.start as usize, f.end as usize),
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                qualifier: f.qualifier,
+                category: f.category,
+                subject: f.subject.clone(),
+                place: None,
+                date: f.time.map(|t| format!("T{}", t + 1)),
+                claimant: f.claimant.as_ref().map(|c| Claimant { name: c.clone(), entity: None }),
+                status: f.status,
+                event: None,
+                sentence: doc.sentences[f.sentence as usize].chars(),
+            })
+            .collect();
         let a = doc.article;
         Record {
             schema: SCHEMA_ID.to_string(),
@@ -101,7 +123,7 @@ impl Record {
             places: Vec::new(),
             times,
             quotes,
-            figures: Vec::new(),
+            figures,
             events: Vec::new(),
         }
     }

@@ -1,6 +1,7 @@
 //! The pipeline's stages, in the order they run. Each reads the layers of the
 //! stages before it and adds its own; no stage calls another.
 
+pub mod figures;
 pub mod quotes;
 pub mod sentences;
 pub mod times;
