@@ -354,7 +354,7 @@ impl<'a> Finder<'a> {
     /// A figure from an amount in sentence `si` (`[a, b)` its tokens), or `None`
     /// when the number counts nothing that matters here.
     fn figure(&self, si: usize, a: usize, b: usize, am: Amount, prev: Option<&FigureAnn>) -> Option<FigureAnn> {
-        let n0 = if am.qualifier == Qualifier::Exact { am.start } else { am.start };
+        let n0 = am.start;
         // What precedes: money, ordinals, "No.", "aged".
         if n0 > a
             && matches!(self.raw(n0 - 1), "$" | "€" | "£" | "#" | "No." | "No" | "aged" | "age" | "Article" | "page")
