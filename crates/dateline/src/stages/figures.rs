@@ -382,10 +382,19 @@ impl<'a> Finder<'a> {
         if matches!(self.entry(k, b), Some((Kind::NotCounted, _))) || matches!(self.raw(k), "%" | "percent") {
             return None;
         }
-        let (subj_start, subj_end) = self.subject(k, b);
+        let (subj_start, mut subj_end) = self.subject(k, b);
+        // The counted noun ends the subject: "six villages overnight" counts villages.
+        if let Some(h) = (subj_start..subj_end)
+            .rev()
+            .find(|&x| matches!(self.entry(x, subj_end), Some((Kind::Countable | Kind::Captive | Kind::Prisoner, _))))
+        {
+            if self.lower(h + 1) != "and" {
+                subj_end = h + 1;
+            }
+        }
         let subject = (subj_end > subj_start).then(|| self.span(subj_start, subj_end).to_string());
         // A number followed by nothing it counts and no cue nearby is no figure.
-        let cue = self.cue_near(a, b, am.start, subj_end);
+        let cue = self.cue_near(a, b, am.start, am.end, subj_end);
         let noun_class = (subj_start..subj_end).find_map(|x| match self.entry(x, subj_end) {
             Some((Kind::Captive, _)) => Some(Kind::Captive),
             Some((Kind::Prisoner, _)) => Some(Kind::Prisoner),
@@ -537,7 +546,11 @@ impl<'a> Finder<'a> {
     /// ("killed 20,000", "the arrest of five"), else the main verb after its noun
     /// ("31 people, including …, lost their lives"; "270 schoolgirls kidnapped in
     /// Zamfara were freed" counts the freed), else the nearest cue in the clause.
-    fn cue_near(&self, a: usize, b: usize, num: usize, after: usize) -> Option<Cue> {
+    fn cue_near(&self, a: usize, b: usize, num: usize, num_end: usize, after: usize) -> Option<Cue> {
+        // "12 wounded", "1.9 million displaced", "five dead": the word after the number.
+        if let Some((Kind::Cue(c @ Cue::Category(_)), _)) = self.entry(num_end, b) {
+            return Some(c);
+        }
         // Left, within the clause; a number after a preposition ("in 500 attacks")
         // is not what the verb counts.
         let after_prep = num > a

@@ -591,7 +591,7 @@ impl<'a> Quoter<'a> {
             while cb > ca && matches!(self.toks[cb - 1].kind, TokenKind::Punct) {
                 cb -= 1;
             }
-            let words = (ca..cb).filter(|&k| self.toks[k].kind == TokenKind::Word).count();
+            let words = (ca..cb).filter(|&k| matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number)).count();
             if words < 3 {
                 return None;
             }
