@@ -562,6 +562,10 @@ impl<'a> Finder<'a> {
             if matches!(self.raw(j), ";" | ":" | ",") {
                 break;
             }
+            // A capitalized cue opens the sentence's subject ("Aid groups say …").
+            if self.raw(j).starts_with(char::is_uppercase) {
+                continue;
+            }
             if let Some((Kind::Cue(c), _)) = self.entry(j, b) {
                 left = Some((num - j, c));
                 break;

@@ -160,7 +160,8 @@ impl<'a> Quoter<'a> {
 
     fn cue(&self, i: usize) -> Option<Cue> {
         let t = self.toks.get(i)?;
-        if t.kind != TokenKind::Word {
+        // Reporting verbs are lowercase: "the United States" holds no "states".
+        if t.kind != TokenKind::Word || self.raw(i).starts_with(char::is_uppercase) {
             return None;
         }
         CUES.get(self.lower(i).as_str()).copied()
@@ -619,7 +620,9 @@ impl<'a> Quoter<'a> {
             // "according to X, CONTENT" / "CONTENT, according to X"
             if self.lower(j) == "according" && self.lower(j + 1) == "to" {
                 let np = self.np_right(j + 2, b_content)?;
-                return if j == a || (j > a && self.raw(j - 1) == "," && np.1 >= b_content - 1) {
+                // "…, according to the U.N., and …": the clause before it.
+                let closes = np.1 >= b_content - 1 || self.raw(np.1) == ",";
+                return if j == a || (j > a && self.raw(j - 1) == "," && closes) {
                     if j == a {
                         make(np.1, b_content, Some(np), (j, j + 2), None)
                     } else {
