@@ -376,8 +376,13 @@ impl<'a> Finder<'a> {
         if self.lower(k) == "of" && am.value.is_none() {
             k += 1;
         }
-        if self.lower(k) == "of" && am.value.is_some() && self.lower(k + 1) == "them" {
-            k += 2;
+        if self.lower(k) == "of" && am.value.is_some() {
+            // "37 of them", "18 of its trucks"
+            match self.lower(k + 1).as_str() {
+                "them" | "whom" => k += 2,
+                "its" | "their" | "the" | "his" | "her" | "those" | "these" | "our" => k += 2,
+                _ => {}
+            }
         }
         if matches!(self.entry(k, b), Some((Kind::NotCounted, _))) || matches!(self.raw(k), "%" | "percent") {
             return None;
