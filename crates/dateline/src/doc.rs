@@ -27,11 +27,13 @@ pub struct Doc {
     /// Layer `figures`, in text order.
     pub figures: Vec<FigureAnn>,
     chars: CharIndex,
+    lower: String,
 }
 
 impl Doc {
     pub fn new(article: Article) -> Doc {
         let chars = CharIndex::new(&article.body);
+        let lower = article.body.to_ascii_lowercase();
         Doc {
             article,
             tokens: Vec::new(),
@@ -40,6 +42,7 @@ impl Doc {
             quotes: Vec::new(),
             figures: Vec::new(),
             chars,
+            lower,
         }
     }
 
@@ -47,6 +50,13 @@ impl Doc {
     #[inline]
     pub fn text(&self) -> &str {
         &self.article.body
+    }
+
+    /// The text with ASCII letters lowercased: same length and offsets as
+    /// [`Doc::text`], so a token's lowercase form is a slice, not an allocation.
+    #[inline]
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
     /// The publication date: the anchor for relative time expressions.

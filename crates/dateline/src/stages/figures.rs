@@ -181,14 +181,15 @@ impl<'a> Finder<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.raw(i).to_lowercase()
+    /// The token's text in lowercase (ASCII), without allocating.
+    fn lower(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.doc.lower()))
     }
 
     /// The lexicon entry starting at token `i` (longest phrase), and its length.
     fn entry(&self, i: usize, end: usize) -> Option<(Kind, usize)> {
         let first = self.lower(i);
-        let list = LEXICON.by_first.get(first.as_str())?;
+        let list = LEXICON.by_first.get(first)?;
         for (words, kind) in list {
             if i + words.len() > end {
                 continue;
@@ -378,7 +379,7 @@ impl<'a> Finder<'a> {
         }
         if self.lower(k) == "of" && am.value.is_some() {
             // "37 of them", "18 of its trucks"
-            match self.lower(k + 1).as_str() {
+            match self.lower(k + 1) {
                 "them" | "whom" => k += 2,
                 "its" | "their" | "the" | "his" | "her" | "those" | "these" | "our" => k += 2,
                 _ => {}
@@ -406,7 +407,7 @@ impl<'a> Finder<'a> {
             _ => None,
         });
         // "including 7,729 children": part of the figure before it.
-        let including = am.start > a && matches!(self.lower(am.start - 1).as_str(), "including" | "among");
+        let including = am.start > a && matches!(self.lower(am.start - 1), "including" | "among");
         let mut category = match (cue, noun_class) {
             (Some(Cue::Category(c)), _) => c,
             (Some(Cue::Take), _) => FigureCategory::CaptivesTaken,
@@ -524,17 +525,14 @@ impl<'a> Finder<'a> {
             {
                 break;
             }
-            if STOP.contains(&w.as_str()) {
+            if STOP.contains(&w) {
                 // "Israelis and others"
                 if w == "and" && self.lower(e + 1) == "others" {
                     e += 2;
                 }
                 break;
             }
-            if w.ends_with("ed")
-                && e > k
-                && !matches!(w.as_str(), "armed" | "displaced" | "detained" | "wounded" | "injured")
-            {
+            if w.ends_with("ed") && e > k && !matches!(w, "armed" | "displaced" | "detained" | "wounded" | "injured") {
                 break;
             }
             // "the 129 captives Hamas still holds": a name after a common noun opens a new clause.
@@ -558,8 +556,8 @@ impl<'a> Finder<'a> {
         }
         // Left, within the clause; a number after a preposition ("in 500 attacks")
         // is not what the verb counts.
-        let after_prep = num > a
-            && matches!(self.lower(num - 1).as_str(), "in" | "from" | "at" | "during" | "across" | "by" | "with");
+        let after_prep =
+            num > a && matches!(self.lower(num - 1), "in" | "from" | "at" | "during" | "across" | "by" | "with");
         let mut left: Option<(usize, Cue)> = None;
         let mut j = num;
         while !after_prep && j > a && num - j < 7 {
@@ -590,7 +588,7 @@ impl<'a> Finder<'a> {
             let w = self.raw(j);
             if j >= after
                 && matches!(w, "," | "—" | "–")
-                && matches!(self.lower(j + 1).as_str(), "including" | "among" | "mostly")
+                && matches!(self.lower(j + 1), "including" | "among" | "mostly")
             {
                 // skip the parenthetical up to the next comma or dash
                 let close = (j + 1..b).find(|&x| matches!(self.raw(x), "," | "—" | "–"));
@@ -606,7 +604,7 @@ impl<'a> Finder<'a> {
                 break;
             }
             if let Some((Kind::Cue(c), n)) = self.entry(j, b) {
-                let aux = j > 0 && matches!(self.lower(j - 1).as_str(), "were" | "was" | "been" | "are" | "is" | "be");
+                let aux = j > 0 && matches!(self.lower(j - 1), "were" | "was" | "been" | "are" | "is" | "be");
                 if aux && finite.is_none() {
                     finite = Some(c);
                 }

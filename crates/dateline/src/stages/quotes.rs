@@ -154,8 +154,9 @@ impl<'a> Quoter<'a> {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.raw(i).to_lowercase()
+    /// The token's text in lowercase (ASCII), without allocating.
+    fn lower(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.doc.lower()))
     }
 
     fn cue(&self, i: usize) -> Option<Cue> {
@@ -164,7 +165,7 @@ impl<'a> Quoter<'a> {
         if t.kind != TokenKind::Word || self.raw(i).starts_with(char::is_uppercase) {
             return None;
         }
-        CUES.get(self.lower(i).as_str()).copied()
+        CUES.get(self.lower(i)).copied()
     }
 
     fn paragraph(&self, i: usize) -> u32 {
@@ -380,7 +381,7 @@ impl<'a> Quoter<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     let w = self.lower(a - 1);
-                    !NP_STOP.contains(w.as_str()) && self.cue(a - 1).is_none()
+                    !NP_STOP.contains(w) && self.cue(a - 1).is_none()
                 }
                 TokenKind::Quote => t.has(flags::CLITIC) || (self.raw(a - 1) == "’" && t.attached()),
                 _ => false,
@@ -402,8 +403,7 @@ impl<'a> Quoter<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     let w = self.lower(b);
-                    (!NP_STOP.contains(w.as_str()) || (b == start && matches!(w.as_str(), "the" | "a" | "an")))
-                        && self.cue(b).is_none()
+                    (!NP_STOP.contains(w) || (b == start && matches!(w, "the" | "a" | "an"))) && self.cue(b).is_none()
                 }
                 _ => t.has(flags::CLITIC),
             };
@@ -544,7 +544,7 @@ impl<'a> Quoter<'a> {
         if let Some(c) = (a..before.min(a + 12)).find(|&k| self.raw(k) == ",") {
             let first = self.lower(a);
             if matches!(
-                first.as_str(),
+                first,
                 "in" | "on"
                     | "at"
                     | "during"
@@ -563,7 +563,7 @@ impl<'a> Quoter<'a> {
             }
         }
         let mut s = start;
-        while s < before && matches!(self.lower(s).as_str(), "but" | "and" | "however" | "so" | "yet") {
+        while s < before && matches!(self.lower(s), "but" | "and" | "however" | "so" | "yet") {
             s += 1;
         }
         self.np_right(s, before)
@@ -705,7 +705,7 @@ impl<'a> Quoter<'a> {
         }
         // Skip back over ", ... ," and any auxiliary.
         let mut k = v;
-        while k > floor && matches!(self.lower(k - 1).as_str(), "has" | "have" | "had" | "also" | "reportedly") {
+        while k > floor && matches!(self.lower(k - 1), "has" | "have" | "had" | "also" | "reportedly") {
             k -= 1;
         }
         if k > floor && self.raw(k - 1) == "," {
@@ -734,7 +734,7 @@ impl<'a> Quoter<'a> {
         let mut k = v;
         while k > floor
             && matches!(
-                self.lower(k - 1).as_str(),
+                self.lower(k - 1),
                 "has"
                     | "have"
                     | "had"

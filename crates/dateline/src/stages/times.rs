@@ -54,7 +54,7 @@ impl Stage for Times {
         let mut out = Vec::new();
         for (si, s) in doc.sentences.iter().enumerate() {
             let toks = s.tokens(&doc.tokens);
-            let m = Matcher { text: doc.text(), toks, anchor: doc.published() };
+            let m = Matcher { text: doc.text(), lower: doc.lower(), toks, anchor: doc.published() };
             m.run(si as u32, &mut out);
         }
         doc.times = out;
@@ -163,6 +163,8 @@ const NO_ANCHOR: &str = "no publication date to resolve against";
 
 struct Matcher<'a> {
     text: &'a str,
+    /// `text` with ASCII letters lowercased.
+    lower: &'a str,
     toks: &'a [Token],
     anchor: Option<Date>,
 }
@@ -252,6 +254,12 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// `word(i)` in lowercase (ASCII), without allocating.
+    fn lw(&self, i: usize) -> &'a str {
+        let w = self.word(i);
+        self.toks.get(i).map_or("", |t| &self.lower[t.start as usize..t.start as usize + w.len()])
+    }
+
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i).eq_ignore_ascii_case(w)
     }
@@ -265,12 +273,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn lookup(&self, i: usize, kind: Kind) -> Option<Word> {
-        let w = self.word(i);
-        if w.len() > 24 || !w.is_ascii() {
-            return None;
-        }
-        let lower = w.to_ascii_lowercase();
-        LEXICON.words.get(lower.as_str())?.iter().find(|x| x.kind == kind).copied()
+        LEXICON.words.get(self.lw(i))?.iter().find(|x| x.kind == kind).copied()
     }
 
     /// A month name: capitalized (so "may" and "march" as verbs are left alone);
@@ -370,15 +373,15 @@ impl<'a> Matcher<'a> {
     fn verb_tense(&self, i: usize) -> Tense {
         let before = if i > 1 && self.is(i - 1, "on") { i - 2 } else { i.wrapping_sub(1) };
         if before < self.toks.len() && crate::lexicon::is_speech_verb(self.word(before)) {
-            let w = self.word(before).to_ascii_lowercase();
+            let w = self.lw(before);
             return if w.ends_with('s') { Tense::Unknown } else { Tense::Past };
         }
         let cue = |j: usize| -> Option<Tense> {
-            let w = self.word(j).to_ascii_lowercase();
+            let w = self.lw(j);
             if crate::lexicon::is_speech_verb(&w) {
                 return None;
             }
-            match TENSE_CUES.get(w.as_str()) {
+            match TENSE_CUES.get(w) {
                 Some(&(t, needs_to)) if !needs_to || self.is(j + 1, "to") => Some(t),
                 Some(_) => None,
                 None if w.len() > 4 && w.ends_with("ed") && !self.capitalized(j) => Some(Tense::Past),
@@ -462,7 +465,7 @@ impl<'a> Matcher<'a> {
             if self.is_any(of, &["this", "last", "next"]) && self.is(of + 1, "year") {
                 let y = self.anchor.map(|a| {
                     a.year()
-                        + match self.word(of).to_ascii_lowercase().as_str() {
+                        + match self.lw(of) {
                             "last" => -1,
                             "next" => 1,
                             _ => 0,
@@ -557,7 +560,7 @@ impl<'a> Matcher<'a> {
 
     /// "spring", "this summer", "the fall of 2023", "winter 2022".
     fn season(&self, i: usize) -> Option<Hit> {
-        let (j, shift) = match self.word(i).to_ascii_lowercase().as_str() {
+        let (j, shift) = match self.lw(i) {
             "this" => (i + 1, Some(0)),
             "last" | "past" => (i + 1, Some(-1)),
             "next" | "coming" => (i + 1, Some(1)),
@@ -585,7 +588,7 @@ impl<'a> Matcher<'a> {
     /// "the fourth quarter", "third-quarter", "Q3", "the first quarter of 2023".
     fn quarter(&self, i: usize) -> Option<Hit> {
         let j = if self.is(i, "the") { i + 1 } else { i };
-        let w = self.word(j).to_ascii_lowercase();
+        let w = self.lw(j);
         let (q, end) = if let Some(ord) = w.strip_suffix("-quarter") {
             (word_ordinal(ord)?, j + 1)
         } else if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
@@ -663,7 +666,7 @@ impl<'a> Matcher<'a> {
 
     /// "Wednesday", "on Tuesday night", "last Monday", "next Friday", "Monday morning".
     fn weekday(&self, i: usize) -> Option<Hit> {
-        let (shift, j) = match self.word(i).to_ascii_lowercase().as_str() {
+        let (shift, j) = match self.lw(i) {
             "last" | "past" | "previous" => (-1, i + 1),
             "next" | "coming" => (1, i + 1),
             "this" => (0, i + 1),
@@ -727,7 +730,7 @@ impl<'a> Matcher<'a> {
             });
         }
         // "this morning", "last night", "early this morning"
-        let off = match self.word(i).to_ascii_lowercase().as_str() {
+        let off = match self.lw(i) {
             "this" => 0,
             "last" if self.is(i + 1, "night") => -1,
             _ => return None,
@@ -739,7 +742,7 @@ impl<'a> Matcher<'a> {
     /// "last week", "this month", "next year", "earlier this week", "two days ago",
     /// "the past three months" (a duration), "last December", "in the coming days".
     fn relative(&self, i: usize) -> Option<Hit> {
-        let w = self.word(i).to_ascii_lowercase();
+        let w = self.lw(i);
         // N units ago
         if let Some((n, j)) = self.number(i).or_else(|| self.vague_number(i)) {
             if let Some(u) = self.lookup(j, Kind::Unit) {
@@ -755,11 +758,11 @@ impl<'a> Matcher<'a> {
         }
         // in the coming days / in recent weeks / the upcoming days
         let k = if w == "the" { i + 1 } else { i };
-        let kw = self.word(k).to_ascii_lowercase();
-        if matches!(kw.as_str(), "coming" | "upcoming" | "recent" | "next" | "past") {
+        let kw = self.lw(k);
+        if matches!(kw, "coming" | "upcoming" | "recent" | "next" | "past") {
             let (few, u_at) = if self.is_any(k + 1, &["few", "several"]) { (true, k + 2) } else { (false, k + 1) };
             if self.lookup(u_at, Kind::Unit).is_some() && self.word(u_at).ends_with('s') {
-                if matches!(kw.as_str(), "past" | "next" | "recent") {
+                if matches!(kw, "past" | "next" | "recent") {
                     // "the next few days", "the past several weeks": a duration of unknown length.
                     if few || kw == "recent" {
                         let u = self.lookup(u_at, Kind::Unit)?;
@@ -772,7 +775,7 @@ impl<'a> Matcher<'a> {
             }
         }
         // the past/last/next/previous/first N units: a duration
-        if matches!(kw.as_str(), "past" | "last" | "next" | "previous" | "first" | "latest" | "coming") {
+        if matches!(kw, "past" | "last" | "next" | "previous" | "first" | "latest" | "coming") {
             if let Some((n, j)) = self.number(k + 1) {
                 if let Some(u) = self.lookup(j, Kind::Unit) {
                     return Some(Hit::new(j + 1, TimeType::Duration, Ok(duration(n, u.val))));
@@ -780,7 +783,7 @@ impl<'a> Matcher<'a> {
             }
         }
         // last/this/next/past unit
-        let dir = match w.as_str() {
+        let dir = match w {
             "last" | "previous" => -1,
             "this" | "current" => 0,
             "next" | "coming" | "following" => 1,
@@ -924,7 +927,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn hyphen_duration(&self, i: usize) -> Option<Hit> {
-        let w = self.word(i).to_ascii_lowercase();
+        let w = self.lw(i);
         let (num, unit) = w.split_once('-')?;
         if unit.contains('-') {
             return None; // "12-year-old"
@@ -948,7 +951,7 @@ impl<'a> Matcher<'a> {
             if t.kind != TokenKind::Number {
                 return None;
             }
-            let w = self.word(i).to_ascii_lowercase();
+            let w = self.lw(i);
             let (num, suffix) = w.split_at(w.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(w.len()));
             let (h, m) = match num.split_once([':', '.']) {
                 Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
