@@ -328,14 +328,14 @@ impl<'a> Finder<'a> {
             (parse_digits(w)?, i + 1)
         } else {
             let w = self.lower(i);
-            let n = word_value(&w).or_else(|| {
+            let n = word_value(w).or_else(|| {
                 (w == "a" && matches!(self.entry(i + 1, end), Some((Kind::Multiplier(_), _)))).then_some(1.0)
             })?;
             let mut e = i + 1;
             let mut n = n;
             // "twenty five"
             if (20.0..100.0).contains(&n) && n % 10.0 == 0.0 {
-                if let Some(u) = word_value(&self.lower(e)).filter(|u| (1.0..10.0).contains(u)) {
+                if let Some(u) = word_value(self.lower(e)).filter(|u| (1.0..10.0).contains(u)) {
                     n += u;
                     e += 1;
                 }

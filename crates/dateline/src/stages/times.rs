@@ -378,7 +378,7 @@ impl<'a> Matcher<'a> {
         }
         let cue = |j: usize| -> Option<Tense> {
             let w = self.lw(j);
-            if crate::lexicon::is_speech_verb(&w) {
+            if crate::lexicon::is_speech_verb(w) {
                 return None;
             }
             match TENSE_CUES.get(w) {
@@ -594,7 +594,7 @@ impl<'a> Matcher<'a> {
         } else if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
             (w[1..].parse::<i64>().ok().filter(|q| (1..=4).contains(q))?, j + 1)
         } else if self.is(j + 1, "quarter") {
-            (word_ordinal(&w)?, j + 2)
+            (word_ordinal(w)?, j + 2)
         } else {
             return None;
         };
