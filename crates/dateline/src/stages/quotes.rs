@@ -88,6 +88,9 @@ static MEDIA: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
+static TITLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/titles.txt")).flat_map(str::split_whitespace).collect());
+
 static GROUP_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/group_nouns.txt")).flat_map(str::split_whitespace).collect());
 
@@ -362,6 +365,14 @@ impl<'a> Quoter<'a> {
                 }
                 _ => Some(SpeakerAnn { name, start, end }),
             };
+        }
+        // "Israel’s Prime Minister Benjamin Netanyahu": the person's name.
+        if let Some((na, nb)) = self.proper_name(a, b) {
+            return Some(SpeakerAnn {
+                name: self.span_text(na, nb),
+                start: self.toks[na].start,
+                end: self.toks[nb - 1].end,
+            });
         }
         // "the source" after "a Hamas source": the same speaker.
         let lower = name.to_lowercase();
@@ -717,6 +728,26 @@ impl<'a> Quoter<'a> {
             return self.np_left(open, floor);
         }
         None
+    }
+
+    /// The person's name at the end of a speaker phrase, after any titles and
+    /// descriptions ("Hamas official Ghazi Hamad" → "Ghazi Hamad"). `None` when
+    /// the phrase is all name already, ends in a common noun ("a Hamas source"),
+    /// or what is left is an acronym ("the U.N.").
+    fn proper_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let capital = |k: usize| self.toks[k].kind == TokenKind::Word && self.raw(k).starts_with(char::is_uppercase);
+        let mut s = b;
+        while s > a && capital(s - 1) {
+            s -= 1;
+        }
+        while s < b && TITLES.contains(self.raw(s)) {
+            s += 1;
+        }
+        if s == a || s >= b {
+            return None;
+        }
+        let acronym = (s..b).all(|k| self.raw(k).contains('.') || self.raw(k).chars().all(|c| !c.is_lowercase()));
+        (!acronym).then_some((s, b))
     }
 
     /// Tokens `[a, b)` are a proper name: one to four capitalized words.
