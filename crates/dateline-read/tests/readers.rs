@@ -234,3 +234,52 @@ fn directories_are_read_recursively_in_name_order() {
     );
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+#[test]
+fn html_article_body_wins_and_scripts_hide_nothing() {
+    let page = r#"<html><head><meta property="og:site_name" content="The Daily Example">
+<title>Ceasefire collapses | The Daily Example</title>
+<script>var s = "</div><p>not text</p>";</script></head><body>
+<!-- <p>commented out paragraph that must not appear in the text</p> -->
+<div class="promo-grid"><p>Subscribe today and get a free tote bag with your first order.</p></div>
+<div itemprop="articleBody">
+  <p>The ceasefire collapsed on Sunday after three days of relative calm in the north.</p>
+  <p>Residents said shelling resumed before dawn.</p>
+</div>
+<div class="main-text"><p>Another long block of text that sits outside the marked article body.</p></div>
+</body></html>"#;
+    let p = html::extract(page);
+    assert_eq!(p.title.as_deref(), Some("Ceasefire collapses"));
+    assert_eq!(p.source.as_deref(), Some("The Daily Example"));
+    assert_eq!(
+        p.body,
+        "The ceasefire collapsed on Sunday after three days of relative calm in the north.\n\nResidents said shelling resumed before dawn."
+    );
+}
+
+#[test]
+fn html_without_paragraph_tags_uses_line_breaks() {
+    let page = "<html><body><div id=\"story\">Troops withdrew from the town on Friday.<br>Aid groups said roads were open.<br/>Markets reopened.</div></body></html>";
+    let p = html::extract(page);
+    assert_eq!(
+        p.body,
+        "Troops withdrew from the town on Friday.\n\nAid groups said roads were open.\n\nMarkets reopened."
+    );
+    assert_eq!(p.title, None);
+}
+
+#[test]
+fn html_truncated_and_malformed_markup_is_survived() {
+    for page in [
+        "<html><body><p>Unclosed paragraph one<p>Unclosed two</body>",
+        "<p class='x' data-a=\"1\" broken=>Text</p><",
+        "<<<>>>< p>not a tag</p>",
+        "<p>text &#xFFFFFFFF; &#99999999999; &amp</p>",
+        "<script>never closed",
+        "<div><span><a href=x>link</a></span>",
+    ] {
+        let _ = html::extract(page);
+    }
+    let p = html::extract("<html><body><p>Unclosed paragraph one<p>Unclosed two</body>");
+    assert_eq!(p.body, "Unclosed paragraph one\n\nUnclosed two");
+}
