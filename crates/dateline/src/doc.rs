@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::calendar::Date;
 use crate::stages::figures::FigureAnn;
+use crate::stages::places::PlaceAnn;
 use crate::stages::quotes::QuoteAnn;
 use crate::stages::sentences::Sentence;
 use crate::stages::times::TimeExpr;
@@ -22,6 +23,8 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
     /// Layer `times`, in text order.
     pub times: Vec<TimeExpr>,
+    /// Layer `places`, in text order.
+    pub places: Vec<PlaceAnn>,
     /// Layer `quotes`, in text order.
     pub quotes: Vec<QuoteAnn>,
     /// Layer `figures`, in text order.
@@ -39,6 +42,7 @@ impl Doc {
             tokens: Vec::new(),
             sentences: Vec::new(),
             times: Vec::new(),
+            places: Vec::new(),
             quotes: Vec::new(),
             figures: Vec::new(),
             chars,

@@ -24,6 +24,7 @@
 pub mod article;
 pub mod calendar;
 pub mod doc;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod pipeline;
 pub mod record;

@@ -33,6 +33,7 @@ impl Pipeline {
             .with(stages::tokens::Tokens)
             .with(stages::sentences::Sentences)
             .with(stages::times::Times)
+            .with(stages::places::Places)
             .with(stages::quotes::Quotes)
             .with(stages::figures::Figures)
     }

@@ -108,6 +108,29 @@ impl Record {
                 sentence: doc.sentences[f.sentence as usize].chars(),
             })
             .collect();
+        let g = crate::gazetteer::gazetteer();
+        let mut places: Vec<Place> = Vec::new();
+        let mut place_of_entry: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for p in &doc.places {
+            let span = doc.char_span(p.start as usize, p.end as usize);
+            match place_of_entry.get(&p.entry) {
+                Some(&k) => places[k].mentions.push(span),
+                None => {
+                    let e = &g.entries[p.entry];
+                    place_of_entry.insert(p.entry, places.len());
+                    places.push(Place {
+                        id: format!("P{}", places.len() + 1),
+                        name: e.name.clone(),
+                        feature: e.feature,
+                        country: (!e.country.is_empty()).then(|| e.country.clone()),
+                        lat: e.lat,
+                        lon: e.lon,
+                        geonames_id: e.geonames_id,
+                        mentions: vec![span],
+                    });
+                }
+            }
+        }
         let a = doc.article;
         Record {
             schema: SCHEMA_ID.to_string(),
@@ -120,7 +143,7 @@ impl Record {
             text: a.body,
             sentences,
             entities: Vec::new(),
-            places: Vec::new(),
+            places,
             times,
             quotes,
             figures,

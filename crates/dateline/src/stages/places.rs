@@ -1,0 +1,155 @@
+//! Stage `places`: place names with coordinates, from the gazetteer
+//! ([`crate::gazetteer`]).
+//!
+//! Reads `tokens` and `sentences`. Capitalized word sequences are looked up,
+//! longest first. A country is a country. A town name is resolved by the
+//! countries the article names (a town in a country the article mentions wins),
+//! else by population. A single capitalized word next to another capitalized
+//! word ("Florence Ozor", "Washington Post") is part of a name, not a place;
+//! a word from `data/gazetteer/not_places.txt`, a small town at the start of a
+//! sentence, or a small town far from every country the article names, are
+//! left out.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::doc::Doc;
+use crate::gazetteer::{gazetteer, Hit};
+use crate::lexicon::data_lines;
+use crate::pipeline::Stage;
+use crate::record::PlaceFeature;
+use crate::stages::tokens::TokenKind;
+
+/// A place mention in the `places` layer. Offsets are bytes into the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceAnn {
+    pub start: u32,
+    pub end: u32,
+    /// Index of the gazetteer entry.
+    pub entry: usize,
+    pub sentence: u32,
+}
+
+/// The `places` stage.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Places;
+
+static NOT_PLACES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/gazetteer/not_places.txt")).map(str::trim).collect());
+
+/// Towns smaller than this need their country named in the article.
+const SMALL_TOWN: u64 = 100_000;
+
+struct Candidate {
+    first: usize,
+    last: usize,
+    sentence: u32,
+    places: Vec<usize>,
+}
+
+impl Stage for Places {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        let g = gazetteer();
+        let text = doc.text();
+        let toks = &doc.tokens;
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut context: HashSet<&str> = HashSet::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let (a, b) = (s.first as usize, s.last as usize);
+            let mut i = a;
+            while i < b {
+                let t = &toks[i];
+                let capital = t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase);
+                if !capital {
+                    i += 1;
+                    continue;
+                }
+                let mut found = None;
+                for n in (1..=(g.max_words + 2).min(b - i)).rev() {
+                    let last = i + n - 1;
+                    // A name never spans punctuation other than inside a token.
+                    if (i + 1..=last).any(|k| toks[k].kind != TokenKind::Word || toks[k].attached()) {
+                        continue;
+                    }
+                    let key = &doc.lower()[t.start as usize..toks[last].end as usize];
+                    let hits = g.lookup(key);
+                    if hits.is_empty() {
+                        continue;
+                    }
+                    let places: Vec<usize> = hits
+                        .iter()
+                        .filter_map(|h| match h {
+                            Hit::Place(e) => Some(*e),
+                            Hit::Demonym(_) => None,
+                        })
+                        .collect();
+                    for h in hits {
+                        if let Hit::Demonym(k) = h {
+                            context.insert(g.countries[*k].iso3.as_str());
+                        }
+                    }
+                    if !places.is_empty() {
+                        found = Some((n, places));
+                    }
+                    break;
+                }
+                match found {
+                    Some((n, places)) => {
+                        if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
+                            context.insert(g.entries[e].country.as_str());
+                        }
+                        cands.push(Candidate { first: i, last: i + n, sentence: si as u32, places });
+                        i += n;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for c in &cands {
+            let single = c.last - c.first == 1;
+            // A country, or the place in a country the article names, or the largest.
+            let pick = c
+                .places
+                .iter()
+                .copied()
+                .max_by_key(|&e| {
+                    let en = &g.entries[e];
+                    (en.feature == PlaceFeature::Country, context.contains(en.country.as_str()), en.population)
+                })
+                .unwrap_or(c.places[0]);
+            let en = &g.entries[pick];
+            if en.feature != PlaceFeature::Country && single {
+                let word = toks[c.first].text(text);
+                let next_cap = toks.get(c.last).is_some_and(|t| {
+                    t.kind == TokenKind::Word && !t.attached() && t.text(text).starts_with(char::is_uppercase)
+                });
+                let prev_cap = c.first > doc.sentences[c.sentence as usize].first as usize && {
+                    let p = &toks[c.first - 1];
+                    p.kind == TokenKind::Word && p.text(text).starts_with(char::is_uppercase)
+                };
+                let in_context = context.contains(en.country.as_str());
+                let sentence_start = c.first == doc.sentences[c.sentence as usize].first as usize;
+                if next_cap || prev_cap {
+                    continue;
+                }
+                if NOT_PLACES.contains(word) && !in_context {
+                    continue;
+                }
+                if en.population < SMALL_TOWN && (!in_context || sentence_start) {
+                    continue;
+                }
+            }
+            out.push(PlaceAnn {
+                start: toks[c.first].start,
+                end: toks[c.last - 1].end,
+                entry: pick,
+                sentence: c.sentence,
+            });
+        }
+        doc.places = out;
+    }
+}

