@@ -47,6 +47,27 @@ struct Candidate {
     places: Vec<usize>,
 }
 
+/// How much larger a namesake must be to win over the place in a country the
+/// article names.
+const FAR_LARGER: u64 = 8;
+
+fn pick_place(places: &[usize], context: &HashSet<&str>) -> usize {
+    let g = gazetteer();
+    if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
+        return e;
+    }
+    let largest = places.iter().copied().max_by_key(|&e| g.entries[e].population).unwrap_or(places[0]);
+    let in_context = places
+        .iter()
+        .copied()
+        .filter(|&e| context.contains(g.entries[e].country.as_str()))
+        .max_by_key(|&e| g.entries[e].population);
+    match in_context {
+        Some(e) if g.entries[largest].population < g.entries[e].population.max(1).saturating_mul(FAR_LARGER) => e,
+        _ => largest,
+    }
+}
+
 impl Stage for Places {
     fn name(&self) -> &'static str {
         "places"
@@ -111,16 +132,10 @@ impl Stage for Places {
         let mut out = Vec::new();
         for c in &cands {
             let single = c.last - c.first == 1;
-            // A country, or the place in a country the article names, or the largest.
-            let pick = c
-                .places
-                .iter()
-                .copied()
-                .max_by_key(|&e| {
-                    let en = &g.entries[e];
-                    (en.feature == PlaceFeature::Country, context.contains(en.country.as_str()), en.population)
-                })
-                .unwrap_or(c.places[0]);
+            // A country; else the place in a country the article names, unless a
+            // namesake elsewhere is far larger (Geneva in Switzerland, not Illinois,
+            // in a story that names the United States); else the largest.
+            let pick = pick_place(&c.places, &context);
             let en = &g.entries[pick];
             if en.feature != PlaceFeature::Country && single {
                 let word = toks[c.first].text(text);
