@@ -129,6 +129,17 @@ impl Stage for Places {
                 }
             }
         }
+        // Surnames: the second of two capitalized words that are no place
+        // ("George Bush" makes a later "Bush" a person, not the town in Egypt).
+        let mut surnames: HashSet<&str> = HashSet::new();
+        for w in toks.windows(2) {
+            let cap = |t: &crate::stages::tokens::Token| {
+                t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
+            };
+            if cap(&w[0]) && cap(&w[1]) && !w[1].attached() && g.lookup(w[0].text(text)).is_empty() {
+                surnames.insert(w[1].text(text));
+            }
+        }
         let mut out = Vec::new();
         for c in &cands {
             let single = c.last - c.first == 1;
@@ -151,7 +162,7 @@ impl Stage for Places {
                 if next_cap || prev_cap {
                     continue;
                 }
-                if NOT_PLACES.contains(word) && !in_context {
+                if NOT_PLACES.contains(word) || surnames.contains(word) {
                     continue;
                 }
                 if en.population < SMALL_TOWN && (!in_context || sentence_start) {
