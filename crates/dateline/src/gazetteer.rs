@@ -48,6 +48,9 @@ pub struct Gazetteer {
     pub max_words: usize,
 }
 
+/// The population a first-level region counts as when ranking namesakes.
+const REGION_RANK: u64 = 150_000;
+
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
 /// The gazetteer, loaded on first use.
@@ -130,6 +133,27 @@ impl Gazetteer {
             g.add(c[0], Hit::Place(e));
             for a in aliases.split('|').filter(|s| !s.is_empty()) {
                 g.add(a, Hit::Place(e));
+            }
+        }
+        for line in include_str!("../data/gazetteer/regions.tsv").lines().skip(1) {
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 6 {
+                continue;
+            }
+            let e = g.entries.len();
+            g.entries.push(Entry {
+                name: c[1].to_string(),
+                feature: PlaceFeature::Region,
+                country: c[0].to_string(),
+                lat: f(c[3]),
+                lon: f(c[4]),
+                geonames_id: None,
+                // Ranks a region above small towns of the same name, below cities.
+                population: REGION_RANK,
+            });
+            g.add(c[1], Hit::Place(e));
+            for n in c[2].split('|').filter(|s| !s.is_empty()) {
+                g.add(n, Hit::Place(e));
             }
         }
         let iso3_of = |g: &Gazetteer, iso3: &str| by_iso3.get(iso3).map(|&k| g.countries[k].iso3.clone());
