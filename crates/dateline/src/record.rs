@@ -86,28 +86,6 @@ impl Record {
                 sentence: doc.char_span(q.sent_start as usize, q.sent_end as usize),
             })
             .collect();
-        let figures = doc
-            .figures
-            .iter()
-            .enumerate()
-            .map(|(k, f)| Figure {
-                id: format!("F{}", k + 1),
-                text: doc.text()[f.start as usize..f.end as usize].to_string(),
-                span: doc.char_span(f.start as usize, f.end as usize),
-                value: f.value,
-                low: f.low,
-                high: f.high,
-                qualifier: f.qualifier,
-                category: f.category,
-                subject: f.subject.clone(),
-                place: None,
-                date: f.time.map(|t| format!("T{}", t + 1)),
-                claimant: f.claimant.as_ref().map(|c| Claimant { name: c.clone(), entity: None }),
-                status: f.status,
-                event: None,
-                sentence: doc.sentences[f.sentence as usize].chars(),
-            })
-            .collect();
         let g = crate::gazetteer::gazetteer();
         let mut places: Vec<Place> = Vec::new();
         let mut place_of_entry: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
@@ -131,6 +109,28 @@ impl Record {
                 }
             }
         }
+        let figures = doc
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(k, f)| Figure {
+                id: format!("F{}", k + 1),
+                text: doc.text()[f.start as usize..f.end as usize].to_string(),
+                span: doc.char_span(f.start as usize, f.end as usize),
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                qualifier: f.qualifier,
+                category: f.category,
+                subject: f.subject.clone(),
+                place: f.place.and_then(|k| place_of_entry.get(&doc.places[k].entry)).map(|&i| format!("P{}", i + 1)),
+                date: f.time.map(|t| format!("T{}", t + 1)),
+                claimant: f.claimant.as_ref().map(|c| Claimant { name: c.clone(), entity: None }),
+                status: f.status,
+                event: None,
+                sentence: doc.sentences[f.sentence as usize].chars(),
+            })
+            .collect();
         let a = doc.article;
         Record {
             schema: SCHEMA_ID.to_string(),

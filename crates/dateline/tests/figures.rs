@@ -197,6 +197,16 @@ fn numbers_that_are_not_figures() {
 }
 
 #[test]
+fn figures_link_the_place_the_sentence_locates_them_in() {
+    let mut a = Article::from_body("Israel released 240 prisoners. The shelling killed 30 people in Khan Younis.");
+    a.published = Date::parse("2024-03-15");
+    let r = Pipeline::new().extract(a);
+    assert_eq!(r.figures[0].place, None, "a place that acts is no location");
+    let p = r.figures[1].place.as_deref().unwrap();
+    assert_eq!(r.places.iter().find(|x| x.id == p).unwrap().name, "Khan Younis");
+}
+
+#[test]
 fn figure_spans_and_links() {
     let text = "On Tuesday, the strike killed 14 people.";
     let mut a = Article::from_body(text);

@@ -45,6 +45,8 @@ pub struct FigureAnn {
     pub status: FigureStatus,
     /// Index into the `times` layer of the time the sentence ties it to.
     pub time: Option<usize>,
+    /// Index into the `places` layer of the place the sentence ties it to.
+    pub place: Option<usize>,
     pub sentence: u32,
 }
 
@@ -443,9 +445,20 @@ impl<'a> Finder<'a> {
         let claimant = self.claimant(si, start, end);
         let time =
             self.doc.times.iter().position(|t| t.sentence as usize == si && t.kind == crate::record::TimeType::Date);
+        // The place the sentence locates it in ("in Gaza", "across Darfur"),
+        // nearest to the figure; a place that acts ("Israel released") is no location.
+        let place = self
+            .doc
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.sentence as usize == si && self.locative_before(p.start))
+            .min_by_key(|(_, p)| (p.start as i64 - start as i64).abs())
+            .map(|(k, _)| k);
         Some(FigureAnn {
             start,
             end,
+            place,
             value: am.value,
             low: am.low,
             high: am.high,
@@ -457,6 +470,21 @@ impl<'a> Finder<'a> {
             time,
             sentence: si as u32,
         })
+    }
+
+    /// Whether a locative preposition ("in", "near", "across" …) stands before the
+    /// token starting at byte `start` (allowing "the" between).
+    fn locative_before(&self, start: u32) -> bool {
+        let Some(k) = self.toks.iter().position(|t| t.start == start) else { return false };
+        let mut j = k;
+        if j > 0 && self.lower(j - 1) == "the" {
+            j -= 1;
+        }
+        j > 0
+            && matches!(
+                self.lower(j - 1),
+                "in" | "at" | "near" | "across" | "inside" | "outside" | "throughout" | "into" | "from" | "around"
+            )
     }
 
     fn span(&self, a: usize, b: usize) -> &'a str {
