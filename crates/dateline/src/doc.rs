@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::calendar::Date;
+use crate::stages::entities::EntityAnn;
 use crate::stages::figures::FigureAnn;
 use crate::stages::places::PlaceAnn;
 use crate::stages::quotes::QuoteAnn;
@@ -23,6 +24,8 @@ pub struct Doc {
     pub sentences: Vec<Sentence>,
     /// Layer `times`, in text order.
     pub times: Vec<TimeExpr>,
+    /// Layer `entities`.
+    pub entities: Vec<EntityAnn>,
     /// Layer `places`, in text order.
     pub places: Vec<PlaceAnn>,
     /// Layer `quotes`, in text order.
@@ -42,6 +45,7 @@ impl Doc {
             tokens: Vec::new(),
             sentences: Vec::new(),
             times: Vec::new(),
+            entities: Vec::new(),
             places: Vec::new(),
             quotes: Vec::new(),
             figures: Vec::new(),

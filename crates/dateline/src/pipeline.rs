@@ -34,6 +34,7 @@ impl Pipeline {
             .with(stages::sentences::Sentences)
             .with(stages::times::Times)
             .with(stages::places::Places)
+            .with(stages::entities::Entities)
             .with(stages::quotes::Quotes)
             .with(stages::figures::Figures)
     }

@@ -131,6 +131,22 @@ impl Record {
                 sentence: doc.sentences[f.sentence as usize].chars(),
             })
             .collect();
+        let entities = doc
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(k, e)| Entity {
+                id: format!("E{}", k + 1),
+                name: Some(e.name.clone()),
+                kind: e.kind,
+                country: e.country.clone(),
+                sector: e.sector.clone(),
+                roles: e.roles.clone(),
+                affiliation: None,
+                kb: None,
+                mentions: e.mentions.iter().map(|&(a, b)| doc.char_span(a as usize, b as usize)).collect(),
+            })
+            .collect();
         let a = doc.article;
         Record {
             schema: SCHEMA_ID.to_string(),
@@ -142,7 +158,7 @@ impl Record {
             language: "en".to_string(),
             text: a.body,
             sentences,
-            entities: Vec::new(),
+            entities,
             places,
             times,
             quotes,

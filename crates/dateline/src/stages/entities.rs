@@ -1,0 +1,573 @@
+//! Stage `entities`: people, organizations, armed groups, outlets and countries.
+//!
+//! Reads `tokens`, `sentences` and `places`. Known actors come from
+//! `data/kb/entities.tsv`; countries from the `places` layer and demonyms
+//! ("Israeli officials" is a mention of Israel). Names the knowledge base lacks
+//! are still found: a capitalized run after a title ("Gen. Nabil Abdallah"),
+//! before a reporting verb ("Ahelbarra said"), or of two or more capitalized
+//! words is a PERSON; a run ending in an organization word ("Ministry",
+//! "Forces", "Council") or an acronym is an ORGANIZATION. A later surname alone
+//! ("Haniyeh") is the same person; "(BLA)" after a name is its acronym.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::doc::Doc;
+use crate::gazetteer::{gazetteer, Hit};
+use crate::lexicon::data_lines;
+use crate::pipeline::Stage;
+use crate::record::{EntityType, PlaceFeature};
+use crate::stages::tokens::{Token, TokenKind};
+
+/// An entity in the `entities` layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityAnn {
+    pub name: String,
+    pub kind: EntityType,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub roles: Vec<String>,
+    /// Mentions as byte spans, in text order.
+    pub mentions: Vec<(u32, u32)>,
+}
+
+/// The `entities` stage.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Entities;
+
+struct KbEntry {
+    name: &'static str,
+    kind: EntityType,
+    country: &'static str,
+    sector: &'static str,
+    roles: Vec<&'static str>,
+}
+
+struct Kb {
+    entries: Vec<KbEntry>,
+    /// Lowercase name or alias → entry.
+    index: HashMap<String, usize>,
+    max_words: usize,
+}
+
+static KB: LazyLock<Kb> = LazyLock::new(|| {
+    let mut kb = Kb { entries: Vec::new(), index: HashMap::new(), max_words: 1 };
+    for line in data_lines(include_str!("../../data/kb/entities.tsv")) {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 4 {
+            continue;
+        }
+        let kind = match c[1] {
+            "PERSON" => EntityType::Person,
+            "GROUP" => EntityType::Group,
+            "MEDIA" => EntityType::Media,
+            "COUNTRY" => EntityType::Country,
+            _ => EntityType::Organization,
+        };
+        let roles = c.get(5).map_or(Vec::new(), |r| r.split(';').map(str::trim).filter(|s| !s.is_empty()).collect());
+        let k = kb.entries.len();
+        kb.entries.push(KbEntry { name: c[0], kind, country: c[2], sector: c[3], roles });
+        let aliases = c.get(4).copied().unwrap_or("");
+        for n in std::iter::once(c[0]).chain(aliases.split('|')).filter(|s| !s.is_empty()) {
+            kb.max_words = kb.max_words.max(n.split_whitespace().count() + 1);
+            kb.index.entry(n.to_lowercase()).or_insert(k);
+        }
+    }
+    kb
+});
+
+static TITLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/titles.txt")).flat_map(str::split_whitespace).collect());
+
+/// Words that end an organization's name.
+const ORG_WORDS: &[&str] = &[
+    "Ministry",
+    "Council",
+    "Forces",
+    "Force",
+    "Army",
+    "Party",
+    "Front",
+    "Movement",
+    "Command",
+    "Agency",
+    "Government",
+    "Organization",
+    "Organisation",
+    "Bank",
+    "Court",
+    "Commission",
+    "Committee",
+    "Union",
+    "Group",
+    "Brigade",
+    "Brigades",
+    "Service",
+    "Police",
+    "Corps",
+    "Company",
+    "Inc.",
+    "Corp.",
+    "Ltd",
+    "Authority",
+    "Office",
+    "Institute",
+    "University",
+    "Association",
+    "Federation",
+    "Alliance",
+    "Coalition",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Department",
+    "Directorate",
+    "Guard",
+    "Guards",
+    "Mission",
+    "Fund",
+    "Foundation",
+    "Network",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Post",
+    "Agency",
+    "Society",
+    "Center",
+    "Centre",
+    "Watch",
+    "International",
+];
+
+/// Words that make a capitalized run a place or a thing, not a person.
+const PLACE_WORDS: &[&str] = &[
+    "State",
+    "Province",
+    "Region",
+    "County",
+    "District",
+    "Hotel",
+    "House",
+    "Express",
+    "Accords",
+    "Accord",
+    "Constitution",
+    "Street",
+    "Road",
+    "Square",
+    "Airport",
+    "Port",
+    "Bridge",
+    "Valley",
+    "River",
+    "Mountains",
+    "Island",
+    "Islands",
+    "Camp",
+    "Hospital",
+    "Prison",
+    "Stadium",
+    "Palace",
+    "Mosque",
+    "Church",
+    "Plaza",
+];
+
+/// Acronyms that name things, not organizations.
+const NOT_ORGS: &[&str] = &["DNA", "TV", "GDP", "COVID", "AIDS", "HIV", "CEO", "PM", "AM", "OK", "ID", "UAV", "IED"];
+
+static GROUP_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/group_nouns.txt")).flat_map(str::split_whitespace).collect());
+
+/// Capitalized words that start sentences or name days and months, not entities.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "However",
+    "Meanwhile",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "When",
+    "If",
+    "As",
+    "Since",
+    "Although",
+    "According",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Many",
+    "Some",
+    "Most",
+    "All",
+    "Both",
+    "Other",
+    "Several",
+    "Many",
+    "More",
+    "Also",
+    "Still",
+    "Yet",
+    "So",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Our",
+    "My",
+    "Your",
+    "You",
+    "We",
+    "Asked",
+    "Despite",
+    "Under",
+    "Over",
+    "From",
+    "For",
+    "With",
+    "Without",
+    "By",
+    "To",
+    "Of",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Every",
+];
+
+impl Stage for Entities {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        doc.entities = find(doc);
+    }
+}
+
+fn cap(t: &Token, text: &str) -> bool {
+    t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+fn find(doc: &Doc) -> Vec<EntityAnn> {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    let g = gazetteer();
+    let kb = &*KB;
+    let mut out: Vec<EntityAnn> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let add = |out: &mut Vec<EntityAnn>,
+               by_key: &mut HashMap<String, usize>,
+               key: String,
+               make: &dyn Fn() -> EntityAnn,
+               span: (u32, u32)| {
+        let k = *by_key.entry(key).or_insert_with(|| {
+            out.push(make());
+            out.len() - 1
+        });
+        out[k].mentions.push(span);
+    };
+
+    // Tokens covered by places; countries become COUNTRY entities.
+    let mut in_place = vec![false; toks.len()];
+    let mut t = 0;
+    for p in &doc.places {
+        while t < toks.len() && toks[t].end <= p.start {
+            t += 1;
+        }
+        let mut j = t;
+        while j < toks.len() && toks[j].start < p.end {
+            in_place[j] = true;
+            j += 1;
+        }
+        let e = &g.entries[p.entry];
+        if e.feature == PlaceFeature::Country {
+            let make = || EntityAnn {
+                name: e.name.clone(),
+                kind: EntityType::Country,
+                country: Some(e.country.clone()),
+                sector: None,
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            };
+            add(&mut out, &mut by_key, format!("country:{}", e.country), &make, (p.start, p.end));
+        }
+    }
+
+    // Tokens inside time expressions are no names either ("Tuesday", "March").
+    let mut t = 0;
+    for x in &doc.times {
+        while t < toks.len() && toks[t].end <= x.start {
+            t += 1;
+        }
+        let mut j = t;
+        while j < toks.len() && toks[j].start < x.end {
+            in_place[j] = true;
+            j += 1;
+        }
+    }
+
+    for s in &doc.sentences {
+        let (a, b) = (s.first as usize, s.last as usize);
+        let mut i = a;
+        while i < b {
+            let tk = &toks[i];
+            if in_place[i] || tk.kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let w = tk.text(text);
+            // Demonyms: "Israeli officials" mention Israel.
+            if cap(tk, text) {
+                if let Some(Hit::Demonym(k)) = g.lookup(w).iter().copied().find(|h| matches!(h, Hit::Demonym(_))) {
+                    let c = &g.countries[k];
+                    let e = &g.entries[c.entry];
+                    let make = || EntityAnn {
+                        name: e.name.clone(),
+                        kind: EntityType::Country,
+                        country: Some(c.iso3.clone()),
+                        sector: None,
+                        roles: Vec::new(),
+                        mentions: Vec::new(),
+                    };
+                    add(&mut out, &mut by_key, format!("country:{}", c.iso3), &make, (tk.start, tk.end));
+                    i += 1;
+                    continue;
+                }
+            }
+            // Knowledge base, longest first.
+            let mut matched = None;
+            for n in (1..=kb.max_words.min(b - i)).rev() {
+                let last = i + n - 1;
+                if (i + 1..=last).any(|k| toks[k].attached() && toks[k].kind != TokenKind::Word) {
+                    continue;
+                }
+                let key = &doc.lower()[tk.start as usize..toks[last].end as usize];
+                if let Some(&k) = kb.index.get(key) {
+                    // Lowercase aliases must match as written ("IS" is not "is").
+                    let written = &text[tk.start as usize..toks[last].end as usize];
+                    if written.chars().next().is_some_and(char::is_uppercase) || key.starts_with("al-") {
+                        matched = Some((k, n));
+                        break;
+                    }
+                }
+            }
+            if let Some((k, n)) = matched {
+                let e = &kb.entries[k];
+                let make = || EntityAnn {
+                    name: e.name.to_string(),
+                    kind: e.kind,
+                    country: (!e.country.is_empty()).then(|| e.country.to_string()),
+                    sector: (!e.sector.is_empty()).then(|| e.sector.to_string()),
+                    roles: e.roles.iter().map(|r| strip_years(r)).collect(),
+                    mentions: Vec::new(),
+                };
+                add(&mut out, &mut by_key, format!("kb:{k}"), &make, (tk.start, toks[i + n - 1].end));
+                i += n;
+                continue;
+            }
+            if !cap(tk, text) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalized words (with "of", "al-" particles inside).
+            let mut e = i + 1;
+            while e < b && !in_place[e] {
+                let t2 = &toks[e];
+                let connector = matches!(t2.text(text), "of" | "for" | "and" | "the")
+                    && e + 1 < b
+                    && cap(&toks[e + 1], text)
+                    && t2.text(text) != "and";
+                if (cap(t2, text) && !t2.attached())
+                    || (connector && ORG_WORDS.iter().any(|o| (i..e).any(|k| toks[k].text(text) == *o)))
+                {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            // Trim a trailing connector.
+            while e > i + 1 && matches!(toks[e - 1].text(text), "of" | "for" | "the") {
+                e -= 1;
+            }
+            let words: Vec<&str> = (i..e).map(|k| toks[k].text(text)).collect();
+            let sentence_start = i == a;
+            // Leading titles are roles, not names.
+            let mut nstart = i;
+            let mut roles = Vec::new();
+            while nstart < e && TITLES.contains(toks[nstart].text(text)) {
+                nstart += 1;
+            }
+            if nstart > i {
+                roles.push(text[toks[i].start as usize..toks[nstart - 1].end as usize].to_string());
+            }
+            let title_before = nstart > i || (i > a && TITLES.contains(toks[i - 1].text(text)));
+            if nstart >= e {
+                i = e;
+                continue;
+            }
+            let name_words = &words[nstart - i..];
+            let last_word = *name_words.last().unwrap_or(&"");
+            let speech_after = toks.get(e).is_some_and(|t| crate::lexicon::is_speech_verb(t.text(text)));
+            let kind = if name_words.iter().any(|w| PLACE_WORDS.contains(w)) {
+                None // "Zamfara State", "Qahira Hotel": places and things we do not type yet
+            } else if ORG_WORDS.contains(&last_word)
+                || (name_words.len() == 1
+                    && is_acronym(last_word)
+                    && !last_word.contains(|c: char| c.is_ascii_digit())
+                    && !NOT_ORGS.contains(&last_word))
+            {
+                Some(EntityType::Organization)
+            } else if name_words.len() == 1
+                && (NOT_NAMES.contains(&name_words[0]) || GROUP_NOUNS.contains(name_words[0].to_lowercase().as_str()))
+            {
+                None
+            } else if title_before || name_words.len() >= 2 || speech_after {
+                if sentence_start && name_words.len() == 1 && !speech_after {
+                    None
+                } else {
+                    Some(EntityType::Person)
+                }
+            } else {
+                None
+            };
+            let Some(mut kind) = kind else {
+                i = e;
+                continue;
+            };
+            // A month, weekday or sentence opener heading a run is no part of the name.
+            let mut ns = nstart;
+            while ns < e - 1 && NOT_NAMES.contains(&toks[ns].text(text)) {
+                ns += 1;
+            }
+            let name = text[toks[ns].start as usize..toks[e - 1].end as usize].to_string();
+            // A known actor behind a title: "Prime Minister Benjamin Netanyahu".
+            if let Some(&k) = kb.index.get(&name.to_lowercase()) {
+                let en = &kb.entries[k];
+                let make = || EntityAnn {
+                    name: en.name.to_string(),
+                    kind: en.kind,
+                    country: (!en.country.is_empty()).then(|| en.country.to_string()),
+                    sector: (!en.sector.is_empty()).then(|| en.sector.to_string()),
+                    roles: en.roles.iter().map(|r| strip_years(r)).collect(),
+                    mentions: Vec::new(),
+                };
+                add(&mut out, &mut by_key, format!("kb:{k}"), &make, (toks[ns].start, toks[e - 1].end));
+                i = e;
+                continue;
+            }
+            if kind == EntityType::Person && name.split_whitespace().any(|w| ORG_WORDS.contains(&w)) {
+                kind = EntityType::Organization;
+            }
+            // A surname alone is the person named in full before.
+            let key = if kind == EntityType::Person && e - ns == 1 {
+                out.iter()
+                    .position(|x| {
+                        x.kind == EntityType::Person && x.name.split_whitespace().last() == Some(name.as_str())
+                    })
+                    .map(|k| format!("idx:{k}"))
+                    .unwrap_or_else(|| format!("name:{name}"))
+            } else {
+                format!("name:{name}")
+            };
+            let span = (toks[ns].start, toks[e - 1].end);
+            if let Some(k) = key.strip_prefix("idx:").and_then(|k| k.parse::<usize>().ok()) {
+                out[k].mentions.push(span);
+            } else {
+                let make = || EntityAnn {
+                    name: name.clone(),
+                    kind,
+                    country: None,
+                    sector: None,
+                    roles: roles.clone(),
+                    mentions: Vec::new(),
+                };
+                add(&mut out, &mut by_key, key, &make, span);
+            }
+            // "(BLA)": the acronym of the name just read.
+            if toks.get(e).is_some_and(|t| t.text(text) == "(")
+                && toks.get(e + 2).is_some_and(|t| t.text(text) == ")")
+                && is_acronym(toks[e + 1].text(text))
+            {
+                let acr = toks[e + 1].text(text).to_string();
+                if let Some(k) = out.iter().position(|x| x.name == name) {
+                    out[k].mentions.push((toks[e + 1].start, toks[e + 1].end));
+                    by_key.insert(format!("name:{acr}"), k);
+                }
+                i = e + 3;
+                continue;
+            }
+            i = e;
+        }
+    }
+    for e in &mut out {
+        e.mentions.sort_unstable();
+        e.mentions.dedup();
+    }
+    out.retain(|e| !e.mentions.is_empty());
+    out
+}
+
+/// "Prime Minister 2022-" → "Prime Minister".
+fn strip_years(role: &str) -> String {
+    role.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ').to_string()
+}
