@@ -378,7 +378,14 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
             let w = tk.text(text);
             // Demonyms: "Israeli officials" mention Israel.
             if cap(tk, text) {
-                if let Some(Hit::Demonym(k)) = g.lookup(w).iter().copied().find(|h| matches!(h, Hit::Demonym(_))) {
+                // ... unless it opens an organization's name ("Sudanese Defense Ministry").
+                let mut r = i + 1;
+                while r < b && cap(&toks[r], text) && !toks[r].attached() {
+                    r += 1;
+                }
+                let opens_org = r > i + 1 && ORG_WORDS.contains(&toks[r - 1].text(text));
+                let demonym = g.lookup(w).iter().copied().find(|h| matches!(h, Hit::Demonym(_)));
+                if let (Some(Hit::Demonym(k)), false) = (demonym, opens_org) {
                     let c = &g.countries[k];
                     let e = &g.entries[c.entry];
                     let make = || EntityAnn {
@@ -454,7 +461,8 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
             // Leading titles are roles, not names.
             let mut nstart = i;
             let mut roles = Vec::new();
-            while nstart < e && TITLES.contains(toks[nstart].text(text)) {
+            let org_run = ORG_WORDS.contains(&toks[e - 1].text(text));
+            while !org_run && nstart < e && TITLES.contains(toks[nstart].text(text)) {
                 nstart += 1;
             }
             if nstart > i {

@@ -1,0 +1,62 @@
+//! The `entities` stage on passages written for these tests.
+
+use dateline::record::{Entity, EntityType as T};
+use dateline::{Article, Pipeline};
+
+fn entities(text: &str) -> Vec<Entity> {
+    Pipeline::new().extract(Article::from_body(text)).entities
+}
+
+fn find<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
+    es.iter()
+        .find(|e| e.name.as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("no {name} in {:?}", es.iter().map(|e| &e.name).collect::<Vec<_>>()))
+}
+
+#[test]
+fn known_actors_with_country_sector_and_roles() {
+    let es = entities(
+        "Israel’s Prime Minister Benjamin Netanyahu met Hamas negotiators. Later, Netanyahu spoke to the CIA.",
+    );
+    let bn = find(&es, "Benjamin Netanyahu");
+    assert_eq!((bn.kind, bn.country.as_deref(), bn.sector.as_deref()), (T::Person, Some("ISR"), Some("GOV")));
+    assert_eq!(bn.roles, ["Prime Minister"]);
+    assert_eq!(bn.mentions.len(), 2, "the surname alone is the same person");
+    assert_eq!(find(&es, "Hamas").kind, T::Group);
+    assert_eq!(find(&es, "CIA").sector.as_deref(), Some("GOV"));
+    assert_eq!(find(&es, "Israel").kind, T::Country);
+}
+
+#[test]
+fn demonyms_mention_their_country() {
+    let es = entities("Qatari negotiators met Egyptian officials in Cairo.");
+    assert_eq!(find(&es, "Qatar").kind, T::Country);
+    assert_eq!(find(&es, "Egypt").mentions.len(), 1);
+}
+
+#[test]
+fn unknown_names_are_still_found_and_typed() {
+    let text =
+        "Brig. Gen. Nabil Abdallah said the army held the bridge. Abdallah added that the Sudanese Defense Ministry \
+                agreed. The Baloch Liberation Front (BLF) denied it; the BLF said it would fight on.";
+    let es = entities(text);
+    let na = find(&es, "Nabil Abdallah");
+    assert_eq!(na.kind, T::Person);
+    assert_eq!(na.roles, ["Brig. Gen."]);
+    assert_eq!(na.mentions.len(), 2);
+    assert_eq!(find(&es, "Sudanese Defense Ministry").kind, T::Organization);
+    let blf = find(&es, "Baloch Liberation Front");
+    assert_eq!(blf.kind, T::Organization);
+    assert_eq!(blf.mentions.len(), 3, "name, acronym in brackets, acronym alone");
+}
+
+#[test]
+fn days_months_groups_and_things_are_not_entities() {
+    let es = entities(
+        "On Tuesday officials said the DNA tests were done. Experts said the Zamfara State camp was closed in March.",
+    );
+    let names: Vec<&str> = es.iter().filter_map(|e| e.name.as_deref()).collect();
+    for bad in ["Tuesday", "DNA", "Experts", "March", "Zamfara State"] {
+        assert!(!names.contains(&bad), "{bad} in {names:?}");
+    }
+}
