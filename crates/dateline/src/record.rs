@@ -78,7 +78,7 @@ impl Record {
                 direct: q.direct,
                 speaker: q.speaker.as_ref().map(|s| Speaker {
                     name: s.name.clone(),
-                    entity: None,
+                    entity: s.entity.map(|k| format!("E{}", k + 1)),
                     span: Some(doc.char_span(s.start as usize, s.end as usize)),
                 }),
                 cue: q.cue.clone(),
@@ -125,7 +125,10 @@ impl Record {
                 subject: f.subject.clone(),
                 place: f.place.and_then(|k| place_of_entry.get(&doc.places[k].entry)).map(|&i| format!("P{}", i + 1)),
                 date: f.time.map(|t| format!("T{}", t + 1)),
-                claimant: f.claimant.as_ref().map(|c| Claimant { name: c.clone(), entity: None }),
+                claimant: f
+                    .claimant
+                    .as_ref()
+                    .map(|c| Claimant { name: c.clone(), entity: f.claimant_entity.map(|k| format!("E{}", k + 1)) }),
                 status: f.status,
                 event: None,
                 sentence: doc.sentences[f.sentence as usize].chars(),

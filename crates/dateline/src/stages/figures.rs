@@ -28,6 +28,7 @@ use crate::doc::Doc;
 use crate::lexicon::data_lines;
 use crate::pipeline::Stage;
 use crate::record::{FigureCategory, FigureStatus, Qualifier};
+use crate::stages::quotes::SpeakerAnn;
 use crate::stages::tokens::{Token, TokenKind};
 
 /// A figure in the `figures` layer. Offsets are bytes into the text.
@@ -42,6 +43,8 @@ pub struct FigureAnn {
     pub category: FigureCategory,
     pub subject: Option<String>,
     pub claimant: Option<String>,
+    /// Index into the `entities` layer of the claimant, where known.
+    pub claimant_entity: Option<usize>,
     pub status: FigureStatus,
     /// Index into the `times` layer of the time the sentence ties it to.
     pub time: Option<usize>,
@@ -442,7 +445,10 @@ impl<'a> Finder<'a> {
         let end_tok = am.end.max(subj_end);
         let (start, end) = (self.toks[am.start].start, self.toks[end_tok - 1].end);
         let status = self.status(a, b);
-        let claimant = self.claimant(si, start, end);
+        let (claimant, claimant_entity) = match self.claimant(si, start, end) {
+            Some(sp) => (Some(sp.name), sp.entity),
+            None => (None, None),
+        };
         let time =
             self.doc.times.iter().position(|t| t.sentence as usize == si && t.kind == crate::record::TimeType::Date);
         // The place the sentence locates it in ("in Gaza", "across Darfur"),
@@ -466,6 +472,7 @@ impl<'a> Finder<'a> {
             category,
             subject,
             claimant,
+            claimant_entity,
             status,
             time,
             sentence: si as u32,
@@ -672,10 +679,10 @@ impl<'a> Finder<'a> {
 
     /// The speaker of the quote or reported speech the figure stands in; for a
     /// sentence that says it only "reportedly", the source of the sentence before.
-    fn claimant(&self, si: usize, start: u32, end: u32) -> Option<String> {
+    fn claimant(&self, si: usize, start: u32, end: u32) -> Option<SpeakerAnn> {
         let q = self.doc.quotes.iter().find(|q| q.start <= start && end <= q.end && q.speaker.is_some());
         if let Some(q) = q {
-            return q.speaker.as_ref().map(|s| s.name.clone());
+            return q.speaker.clone();
         }
         let s = &self.doc.sentences[si];
         let reportedly = (s.first as usize..s.last as usize).any(|j| self.lower(j) == "reportedly");
@@ -686,7 +693,7 @@ impl<'a> Finder<'a> {
                 .quotes
                 .iter()
                 .find(|q| q.sent_start >= prev.start && q.sent_end <= prev.end && q.speaker.is_some())
-                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()));
+                .and_then(|q| q.speaker.clone());
         }
         None
     }
@@ -703,6 +710,7 @@ fn merge_repeats(figs: Vec<FigureAnn>) -> Vec<FigureAnn> {
         {
             if prev.claimant.is_none() {
                 prev.claimant = f.claimant;
+                prev.claimant_entity = f.claimant_entity;
             }
             continue;
         }

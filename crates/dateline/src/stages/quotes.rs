@@ -51,6 +51,8 @@ pub struct SpeakerAnn {
     /// The mention in the text that names or refers to the speaker.
     pub start: u32,
     pub end: u32,
+    /// Index into the `entities` layer, where the speaker is a known entity.
+    pub entity: Option<usize>,
 }
 
 /// The `quotes` stage.
@@ -361,27 +363,50 @@ impl<'a> Quoter<'a> {
         if is_pronoun(&name) {
             return match last {
                 Some(l) if matches!(name.to_lowercase().as_str(), "he" | "she") && person_like(&l.name) => {
-                    Some(SpeakerAnn { name: l.name.clone(), start, end })
+                    Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity })
                 }
-                _ => Some(SpeakerAnn { name, start, end }),
+                _ => Some(SpeakerAnn { name, start, end, entity: None }),
             };
         }
         // "Israel’s Prime Minister Benjamin Netanyahu": the person's name.
         if let Some((na, nb)) = self.proper_name(a, b) {
-            return Some(SpeakerAnn {
+            return Some(self.linked(SpeakerAnn {
                 name: self.span_text(na, nb),
                 start: self.toks[na].start,
                 end: self.toks[nb - 1].end,
-            });
+                entity: None,
+            }));
         }
         // "the source" after "a Hamas source": the same speaker.
         let lower = name.to_lowercase();
         if let (Some(l), Some(head)) = (last, lower.strip_prefix("the ")) {
             if !head.contains(' ') && l.name.to_lowercase().ends_with(head) {
-                return Some(SpeakerAnn { name: l.name.clone(), start, end });
+                return Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity });
             }
         }
-        Some(SpeakerAnn { name, start, end })
+        Some(self.linked(SpeakerAnn { name, start, end, entity: None }))
+    }
+
+    /// Links a speaker to the entity that makes up most of its span ("the U.N."
+    /// is the United Nations); "Israeli officials" and "a Hamas source" stay as
+    /// written, unlinked: they belong to an entity without being it.
+    fn linked(&self, mut sp: SpeakerAnn) -> SpeakerAnn {
+        let best = self
+            .doc
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.mentions.iter().map(move |&(a, b)| (k, a, b)))
+            .filter(|&(_, a, b)| a < sp.end && sp.start < b)
+            .max_by_key(|&(_, a, b)| b.min(sp.end) - a.max(sp.start));
+        if let Some((k, a, b)) = best {
+            let covered = (b.min(sp.end) - a.max(sp.start)) as usize;
+            if covered * 10 >= (sp.end - sp.start) as usize * 6 {
+                sp.entity = Some(k);
+                sp.name = self.doc.entities[k].name.clone();
+            }
+        }
+        sp
     }
 
     /// The noun phrase ending just before token `end` (walking left), at most 8 tokens.
