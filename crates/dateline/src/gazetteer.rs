@@ -197,6 +197,18 @@ impl Gazetteer {
         self.index.get(name.to_lowercase().as_str()).map_or(&[], Vec::as_slice)
     }
 
+    /// The country a demonym names; where several share it ("American"), the
+    /// most populous.
+    pub fn demonym(&self, word: &str) -> Option<usize> {
+        self.lookup(word)
+            .iter()
+            .filter_map(|h| match h {
+                Hit::Demonym(k) => Some(*k),
+                Hit::Place(_) => None,
+            })
+            .max_by_key(|&k| self.entries[self.countries[k].entry].population)
+    }
+
     /// The country with this ISO3 code.
     pub fn country(&self, iso3: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.iso3 == iso3)

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
-use crate::gazetteer::{gazetteer, Hit};
+use crate::gazetteer::gazetteer;
 use crate::lexicon::data_lines;
 use crate::pipeline::Stage;
 use crate::record::{EntityType, PlaceFeature};
@@ -384,8 +384,7 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
                     r += 1;
                 }
                 let opens_org = r > i + 1 && ORG_WORDS.contains(&toks[r - 1].text(text));
-                let demonym = g.lookup(w).iter().copied().find(|h| matches!(h, Hit::Demonym(_)));
-                if let (Some(Hit::Demonym(k)), false) = (demonym, opens_org) {
+                if let (Some(k), false) = (g.demonym(w), opens_org) {
                     let c = &g.countries[k];
                     let e = &g.entries[c.entry];
                     let make = || EntityAnn {

@@ -107,10 +107,8 @@ impl Stage for Places {
                             Hit::Demonym(_) => None,
                         })
                         .collect();
-                    for h in hits {
-                        if let Hit::Demonym(k) = h {
-                            context.insert(g.countries[*k].iso3.as_str());
-                        }
+                    if let Some(k) = g.demonym(key) {
+                        context.insert(g.countries[k].iso3.as_str());
                     }
                     if !places.is_empty() {
                         found = Some((n, places));
