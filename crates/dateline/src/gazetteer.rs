@@ -2,7 +2,7 @@
 //! with coordinates, compiled into the binary from `data/gazetteer/` and indexed
 //! by lowercase name on first use.
 
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::data_lines;
@@ -43,7 +43,7 @@ pub struct Gazetteer {
     pub entries: Vec<Entry>,
     pub countries: Vec<Country>,
     /// Lowercase name → what it names.
-    pub index: HashMap<String, Vec<Hit>>,
+    pub index: FastMap<String, Vec<Hit>>,
     /// The longest name in the index, in words.
     pub max_words: usize,
 }
@@ -64,8 +64,8 @@ fn f(s: &str) -> Option<f64> {
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut g = Gazetteer { entries: Vec::new(), countries: Vec::new(), index: HashMap::new(), max_words: 1 };
-        let mut by_iso3: HashMap<String, usize> = HashMap::new();
+        let mut g = Gazetteer { entries: Vec::new(), countries: Vec::new(), index: FastMap::default(), max_words: 1 };
+        let mut by_iso3: FastMap<String, usize> = FastMap::default();
         for line in include_str!("../data/gazetteer/countries.tsv").lines().skip(1) {
             let c: Vec<&str> = line.split('\t').collect();
             if c.len() < 10 {
@@ -194,13 +194,19 @@ impl Gazetteer {
 
     /// What a name (any case) refers to.
     pub fn lookup(&self, name: &str) -> &[Hit] {
-        self.index.get(name.to_lowercase().as_str()).map_or(&[], Vec::as_slice)
+        self.lookup_lower(&name.to_lowercase())
     }
 
-    /// The country a demonym names; where several share it ("American"), the
-    /// most populous.
+    /// What a name already in lowercase refers to (no allocation: the stages
+    /// pass slices of the document's lowercase text).
+    pub fn lookup_lower(&self, name: &str) -> &[Hit] {
+        self.index.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The country a demonym (in lowercase) names; where several share it
+    /// ("american"), the most populous.
     pub fn demonym(&self, word: &str) -> Option<usize> {
-        self.lookup(word)
+        self.lookup_lower(word)
             .iter()
             .filter_map(|h| match h {
                 Hit::Demonym(k) => Some(*k),
@@ -235,7 +241,9 @@ mod tests {
         assert_eq!(warsaw.geonames_id, Some(756135));
         assert_eq!(place("U.S.").unwrap().country, "USA");
         assert_eq!(place("Khan Younis").unwrap().country, "PSE");
-        assert!(g.lookup("Israeli").contains(&Hit::Demonym(g.countries.iter().position(|c| c.iso3 == "ISR").unwrap())));
+        assert!(g
+            .lookup_lower("israeli")
+            .contains(&Hit::Demonym(g.countries.iter().position(|c| c.iso3 == "ISR").unwrap())));
         assert!(g.entries.len() > 30_000);
     }
 }

@@ -9,7 +9,7 @@
 //! "Forces", "Council") or an acronym is an ORGANIZATION. A later surname alone
 //! ("Haniyeh") is the same person; "(BLA)" after a name is its acronym.
 
-use std::collections::{HashMap, HashSet};
+use crate::lexicon::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
@@ -46,12 +46,12 @@ struct KbEntry {
 struct Kb {
     entries: Vec<KbEntry>,
     /// Lowercase name or alias → entry.
-    index: HashMap<String, usize>,
+    index: FastMap<String, usize>,
     max_words: usize,
 }
 
 static KB: LazyLock<Kb> = LazyLock::new(|| {
-    let mut kb = Kb { entries: Vec::new(), index: HashMap::new(), max_words: 1 };
+    let mut kb = Kb { entries: Vec::new(), index: FastMap::default(), max_words: 1 };
     for line in data_lines(include_str!("../../data/kb/entities.tsv")) {
         let c: Vec<&str> = line.split('\t').collect();
         if c.len() < 4 {
@@ -76,7 +76,7 @@ static KB: LazyLock<Kb> = LazyLock::new(|| {
     kb
 });
 
-static TITLES: LazyLock<HashSet<&'static str>> =
+static TITLES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/titles.txt")).flat_map(str::split_whitespace).collect());
 
 /// Words that end an organization's name.
@@ -179,7 +179,7 @@ const PLACE_WORDS: &[&str] = &[
 /// Acronyms that name things, not organizations.
 const NOT_ORGS: &[&str] = &["DNA", "TV", "GDP", "COVID", "AIDS", "HIV", "CEO", "PM", "AM", "OK", "ID", "UAV", "IED"];
 
-static GROUP_NOUNS: LazyLock<HashSet<&'static str>> =
+static GROUP_NOUNS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/group_nouns.txt")).flat_map(str::split_whitespace).collect());
 
 /// Capitalized words that start sentences or name days and months, not entities.
@@ -314,9 +314,9 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
     let g = gazetteer();
     let kb = &*KB;
     let mut out: Vec<EntityAnn> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     let add = |out: &mut Vec<EntityAnn>,
-               by_key: &mut HashMap<String, usize>,
+               by_key: &mut FastMap<String, usize>,
                key: String,
                make: &dyn Fn() -> EntityAnn,
                span: (u32, u32)| {
@@ -375,7 +375,6 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
                 i += 1;
                 continue;
             }
-            let w = tk.text(text);
             // Demonyms: "Israeli officials" mention Israel.
             if cap(tk, text) {
                 // ... unless it opens an organization's name ("Sudanese Defense Ministry").
@@ -384,7 +383,7 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
                     r += 1;
                 }
                 let opens_org = r > i + 1 && ORG_WORDS.contains(&toks[r - 1].text(text));
-                if let (Some(k), false) = (g.demonym(w), opens_org) {
+                if let (Some(k), false) = (g.demonym(tk.text(doc.lower())), opens_org) {
                     let c = &g.countries[k];
                     let e = &g.entries[c.entry];
                     let make = || EntityAnn {

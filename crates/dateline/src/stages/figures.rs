@@ -21,7 +21,7 @@
 //! - A fact repeated with the same value is one figure, claimed by whoever is
 //!   named at any of its mentions.
 
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
@@ -80,11 +80,11 @@ enum Kind {
 
 struct Lexicon {
     /// Entries by first word: (all words, kind); longest first.
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
+    by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, Kind)>> = HashMap::new();
+    let mut by_first: FastMap<&'static str, Vec<(Vec<&'static str>, Kind)>> = FastMap::default();
     for line in data_lines(include_str!("../../data/figure_words.tsv")) {
         let mut it = line.split('\t');
         let (Some(w), Some(k)) = (it.next(), it.next()) else { continue };

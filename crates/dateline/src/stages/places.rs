@@ -10,7 +10,7 @@
 //! sentence, or a small town far from every country the article names, are
 //! left out.
 
-use std::collections::HashSet;
+use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
@@ -34,7 +34,7 @@ pub struct PlaceAnn {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Places;
 
-static NOT_PLACES: LazyLock<HashSet<&'static str>> =
+static NOT_PLACES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/gazetteer/not_places.txt")).map(str::trim).collect());
 
 /// Towns smaller than this need their country named in the article.
@@ -51,7 +51,7 @@ struct Candidate {
 /// article names.
 const FAR_LARGER: u64 = 8;
 
-fn pick_place(places: &[usize], context: &HashSet<&str>) -> usize {
+fn pick_place(places: &[usize], context: &FastSet<&str>) -> usize {
     let g = gazetteer();
     if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
         return e;
@@ -77,7 +77,7 @@ impl Stage for Places {
         let text = doc.text();
         let toks = &doc.tokens;
         let mut cands: Vec<Candidate> = Vec::new();
-        let mut context: HashSet<&str> = HashSet::new();
+        let mut context: FastSet<&str> = FastSet::default();
         for (si, s) in doc.sentences.iter().enumerate() {
             let (a, b) = (s.first as usize, s.last as usize);
             let mut i = a;
@@ -96,7 +96,7 @@ impl Stage for Places {
                         continue;
                     }
                     let key = &doc.lower()[t.start as usize..toks[last].end as usize];
-                    let hits = g.lookup(key);
+                    let hits = g.lookup_lower(key);
                     if hits.is_empty() {
                         continue;
                     }
@@ -129,12 +129,12 @@ impl Stage for Places {
         }
         // Surnames: the second of two capitalized words that are no place
         // ("George Bush" makes a later "Bush" a person, not the town in Egypt).
-        let mut surnames: HashSet<&str> = HashSet::new();
+        let mut surnames: FastSet<&str> = FastSet::default();
         for w in toks.windows(2) {
             let cap = |t: &crate::stages::tokens::Token| {
                 t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
             };
-            if cap(&w[0]) && cap(&w[1]) && !w[1].attached() && g.lookup(w[0].text(text)).is_empty() {
+            if cap(&w[0]) && cap(&w[1]) && !w[1].attached() && g.lookup_lower(w[0].text(doc.lower())).is_empty() {
                 surnames.insert(w[1].text(text));
             }
         }

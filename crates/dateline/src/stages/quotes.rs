@@ -21,7 +21,7 @@
 //!   source", "Al Jazeera’s Hashem Ahelbarra"). "he" and "she" resolve to the
 //!   last named speaker. An unnamed speaker stays as written; none is guessed.
 
-use std::collections::{HashMap, HashSet};
+use crate::lexicon::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
@@ -68,8 +68,8 @@ enum Cue {
     Object,
 }
 
-static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static CUES: LazyLock<FastMap<&'static str, Cue>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
     for line in data_lines(include_str!("../../data/quote_cues.tsv")) {
         if let Some((w, k)) = line.split_once('\t') {
             let k = match k.trim() {
@@ -90,14 +90,14 @@ static MEDIA: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
-static TITLES: LazyLock<HashSet<&'static str>> =
+static TITLES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/titles.txt")).flat_map(str::split_whitespace).collect());
 
-static GROUP_NOUNS: LazyLock<HashSet<&'static str>> =
+static GROUP_NOUNS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/group_nouns.txt")).flat_map(str::split_whitespace).collect());
 
 /// Words that end a speaker noun phrase when walking away from the cue.
-static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NP_STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     "after before in on with for to from by at that which who whom whose and but or as when while if because \
      since although though than is was are were be been being has have had do does did will would could should \
      can may might must not also reportedly later earlier previously then now however meanwhile still yet this \

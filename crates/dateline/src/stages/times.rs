@@ -17,7 +17,7 @@
 //! - An expression that needs the publication date when there is none gets
 //!   `value: null` and a reason; nothing is guessed.
 
-use std::collections::HashMap;
+use crate::lexicon::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use crate::calendar::Date;
@@ -85,13 +85,13 @@ struct Word {
 }
 
 struct Lexicon {
-    words: HashMap<&'static str, Vec<Word>>,
+    words: FastMap<&'static str, Vec<Word>>,
     /// Multi-word entries ("new year's day"), by first word.
     phrases: Vec<(Vec<&'static str>, Word)>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut words: HashMap<&'static str, Vec<Word>> = HashMap::new();
+    let mut words: FastMap<&'static str, Vec<Word>> = FastMap::default();
     let mut phrases = Vec::new();
     for line in data_lines(include_str!("../../data/time_words.tsv")) {
         let mut it = line.split('\t');
@@ -123,8 +123,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { words, phrases }
 });
 
-static TENSE_CUES: LazyLock<HashMap<&'static str, (Tense, bool)>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static TENSE_CUES: LazyLock<FastMap<&'static str, (Tense, bool)>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
     for line in data_lines(include_str!("../../data/tense_cues.tsv")) {
         let Some((w, t)) = line.split_once('\t') else { continue };
         let t = if t.trim() == "future" { Tense::Future } else { Tense::Past };
@@ -134,6 +134,15 @@ static TENSE_CUES: LazyLock<HashMap<&'static str, (Tense, bool)>> = LazyLock::ne
         };
     }
     m
+});
+
+/// Words that open a time expression without being time words themselves.
+static OPENERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    "the this last next past previous following coming upcoming recent early late earlier later mid end \
+     beginning start middle by more less fewer at up every each few several many couple in current \
+     these noon midday midnight"
+        .split_whitespace()
+        .collect()
 });
 
 /// Tense of the clause around an expression.
@@ -209,8 +218,26 @@ impl<'a> Matcher<'a> {
         merge_clock_and_day(self.text, out, first);
     }
 
+    /// Whether a time expression can start at token `i`: a number, a word of
+    /// the time lexicon, or a word that opens one ("last", "the", "early" ...).
+    /// Most tokens are neither, and skip every rule.
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind == TokenKind::Number {
+            return true;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.lw(i);
+        LEXICON.words.contains_key(w) || OPENERS.contains(w) || w.starts_with("mid-") || w.contains('-')
+    }
+
     /// The longest match of any rule at token `i`.
     fn best(&self, i: usize) -> Option<Hit> {
+        if !self.can_start(i) {
+            return None;
+        }
         let rules: [fn(&Self, usize) -> Option<Hit>; 10] = [
             Self::misc,
             Self::modified,
