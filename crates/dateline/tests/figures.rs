@@ -134,6 +134,8 @@ fn numbers_in_every_form() {
     check("Over 500 attacks were recorded in 2024.", &[v(C::Other, 500.0).q(Q::AtLeast)]);
     check("The army deployed 3,000 troops to the border.", &[v(C::Other, 3000.0)]);
     check("Drones struck six villages overnight.", &[v(C::Other, 6.0)]);
+    check("A third of the population has fled the region.", &[v(C::Displaced, 0.3333).q(Q::Approx)]);
+    check("Half the residents were displaced by the floods.", &[v(C::Displaced, 0.5)]);
 }
 
 #[test]

@@ -76,6 +76,7 @@ enum Kind {
     NotCounted,
     Status(FigureStatus),
     Countable,
+    Fraction(f64),
 }
 
 struct Lexicon {
@@ -120,6 +121,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "at_most" => Kind::Qual(Qualifier::AtMost),
             "notcounted" => Kind::NotCounted,
             "countable" => Kind::Countable,
+            "fraction" => Kind::Fraction(v.parse().unwrap_or(0.0)),
             "status" => Kind::Status(match v {
                 "demanded" => FigureStatus::Demanded,
                 "projected" => FigureStatus::Projected,
@@ -256,6 +258,19 @@ impl<'a> Finder<'a> {
             }
             return None;
         }
+        // Fractions: "a third of the population" (the value is the fraction).
+        if let Some((Kind::Fraction(f), n)) = self.entry(j, end) {
+            // "half the" keeps its article in the counted phrase.
+            let n = if self.lower(j + n - 1) == "the" { n - 1 } else { n };
+            return Some(Amount {
+                start: i,
+                end: j + n,
+                value: Some(f),
+                low: None,
+                high: None,
+                qualifier: Qualifier::Approx,
+            });
+        }
         // Vague amounts: "dozens", "tens of thousands", "several hundred"
         if let Some((Kind::Vague(lo, hi), n)) = self.entry(j, end) {
             // "hundreds" needs "of" + a noun or a cue after it.
@@ -376,6 +391,7 @@ impl<'a> Finder<'a> {
             if v == 1.0 && self.lower(am.start) != "1" {
                 return None; // "one", "a"
             }
+            // A fraction counts people only with a cue ("a third of Gaza's people fled").
         }
         // The counted noun phrase: "of" after vague amounts, then words up to a stop.
         let mut k = am.end;
@@ -389,6 +405,9 @@ impl<'a> Finder<'a> {
                 "its" | "their" | "the" | "his" | "her" | "those" | "these" | "our" => k += 2,
                 _ => {}
             }
+        }
+        if am.value.is_some_and(|v| v < 1.0) && matches!(self.lower(k), "the" | "its" | "their" | "his" | "her") {
+            k += 1; // "a third of the population"
         }
         if matches!(self.entry(k, b), Some((Kind::NotCounted, _))) || matches!(self.raw(k), "%" | "percent") {
             return None;
