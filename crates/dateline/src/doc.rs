@@ -3,6 +3,7 @@
 use crate::article::Article;
 use crate::calendar::Date;
 use crate::stages::entities::EntityAnn;
+use crate::stages::events::EventAnn;
 use crate::stages::figures::FigureAnn;
 use crate::stages::places::PlaceAnn;
 use crate::stages::quotes::QuoteAnn;
@@ -32,6 +33,8 @@ pub struct Doc {
     pub quotes: Vec<QuoteAnn>,
     /// Layer `figures`, in text order.
     pub figures: Vec<FigureAnn>,
+    /// Layer `events`, in text order.
+    pub events: Vec<EventAnn>,
     chars: CharIndex,
     lower: String,
 }
@@ -49,6 +52,7 @@ impl Doc {
             places: Vec::new(),
             quotes: Vec::new(),
             figures: Vec::new(),
+            events: Vec::new(),
             chars,
             lower,
         }

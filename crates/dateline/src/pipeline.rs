@@ -37,6 +37,7 @@ impl Pipeline {
             .with(stages::entities::Entities)
             .with(stages::quotes::Quotes)
             .with(stages::figures::Figures)
+            .with(stages::events::Events)
     }
 
     /// A pipeline with no stages (add them with [`Pipeline::with`]).

@@ -150,6 +150,85 @@ impl Record {
                 mentions: e.mentions.iter().map(|&(a, b)| doc.char_span(a as usize, b as usize)).collect(),
             })
             .collect();
+        let participant = |k: usize| {
+            let e = &doc.entities[k];
+            Participant {
+                name: Some(e.name.clone()),
+                entity: Some(format!("E{}", k + 1)),
+                country: e.country.clone(),
+                sector: e.sector.clone(),
+            }
+        };
+        let events = doc
+            .events
+            .iter()
+            .enumerate()
+            .map(|(k, ev)| {
+                let time = ev.time.map(|t| &doc.times[t]);
+                let sentence = &doc.sentences[ev.sentence as usize];
+                // Figures in the same sentence that measure this kind of event.
+                let figures = doc
+                    .figures
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.sentence == ev.sentence && crate::stages::events::measures(ev, f.category))
+                    .map(|(i, _)| format!("F{}", i + 1))
+                    .collect();
+                Event {
+                    id: format!("V{}", k + 1),
+                    kind: ev.kind,
+                    mode: ev.mode.map(str::to_string),
+                    cameo: ev.cameo.map(str::to_string),
+                    score: ev.score,
+                    actor: ev.actors.iter().map(|&a| participant(a)).collect(),
+                    recipient: ev
+                        .recipients
+                        .iter()
+                        .map(|r| match r {
+                            crate::stages::events::Participant::Entity(e) => participant(*e),
+                            crate::stages::events::Participant::Country { name, iso3 } => Participant {
+                                name: Some(name.clone()),
+                                entity: None,
+                                country: Some(iso3.clone()),
+                                sector: None,
+                            },
+                        })
+                        .collect(),
+                    date: match time {
+                        Some(t) => EventDate {
+                            value: t.value.clone(),
+                            time: ev.time.map(|i| format!("T{}", i + 1)),
+                            status: if t.value.as_ref().is_some_and(|v| v.len() == 10) {
+                                DateStatus::Exact
+                            } else {
+                                DateStatus::Approximate
+                            },
+                        },
+                        None => EventDate {
+                            value: doc.published().map(|d| d.to_string()),
+                            time: None,
+                            status: if doc.published().is_some() {
+                                DateStatus::Approximate
+                            } else {
+                                DateStatus::Unresolved
+                            },
+                        },
+                    },
+                    place: ev
+                        .place
+                        .and_then(|p| place_of_entry.get(&doc.places[p].entry))
+                        .map(|&i| format!("P{}", i + 1)),
+                    status: ev.status,
+                    claimant: ev
+                        .quote
+                        .and_then(|q| doc.quotes[q].speaker.as_ref())
+                        .map(|s| Claimant { name: s.name.clone(), entity: s.entity.map(|k| format!("E{}", k + 1)) }),
+                    figures,
+                    sentence: sentence.chars(),
+                    trigger: doc.char_span(ev.trigger.0 as usize, ev.trigger.1 as usize),
+                }
+            })
+            .collect();
         let a = doc.article;
         Record {
             schema: SCHEMA_ID.to_string(),
@@ -166,7 +245,7 @@ impl Record {
             times,
             quotes,
             figures,
-            events: Vec::new(),
+            events,
         }
     }
 

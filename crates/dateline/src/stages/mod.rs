@@ -2,6 +2,7 @@
 //! stages before it and adds its own; no stage calls another.
 
 pub mod entities;
+pub mod events;
 pub mod figures;
 pub mod places;
 pub mod quotes;

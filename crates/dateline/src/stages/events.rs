@@ -1,0 +1,342 @@
+//! Stage `events`: PLOVER/CAMEO-coded events with actor, recipient, status,
+//! date, place and claimant (a first version).
+//!
+//! Reads every earlier layer. Triggers and how to read their participants come
+//! from `data/events/triggers.tsv`; types, modes, CAMEO codes and scores from
+//! `data/events/plover.tsv`. The actor is the nearest entity before the trigger
+//! in its clause (or the one after "by" for passives), the recipient the first
+//! entity after it (or the country of the place "arrived in"). Status comes from
+//! the words around the trigger ("will", "planned to", "will not", "continued
+//! to", "only if", "could"); a refused release or agreement is a REJECT. A
+//! sentence with no trigger yields nothing: there is no fallback event.
+
+use std::sync::LazyLock;
+
+use crate::doc::Doc;
+use crate::lexicon::{data_lines, FastMap};
+use crate::pipeline::Stage;
+use crate::record::{EventStatus, EventType};
+use crate::stages::tokens::TokenKind;
+
+/// An event in the `events` layer. Offsets are bytes into the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventAnn {
+    pub kind: EventType,
+    pub mode: Option<&'static str>,
+    pub cameo: Option<&'static str>,
+    pub score: Option<f64>,
+    /// Indices into the `entities` layer.
+    pub actors: Vec<usize>,
+    pub recipients: Vec<Participant>,
+    pub status: EventStatus,
+    /// Index into the `times` layer.
+    pub time: Option<usize>,
+    /// Index into the `places` layer.
+    pub place: Option<usize>,
+    /// Index into the `quotes` layer of the quote that reports it.
+    pub quote: Option<usize>,
+    pub trigger: (u32, u32),
+    pub sentence: u32,
+}
+
+/// A recipient: an entity, or a country known only through a place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Participant {
+    Entity(usize),
+    Country { name: String, iso3: String },
+}
+
+/// The `events` stage.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Events;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Recip {
+    Obj,
+    With,
+    Place,
+    By,
+    None,
+}
+
+struct Trigger {
+    words: Vec<&'static str>,
+    kind: EventType,
+    mode: Option<&'static str>,
+    recip: Recip,
+    needs: Vec<&'static str>,
+}
+
+struct Lexicon {
+    by_first: FastMap<&'static str, Vec<Trigger>>,
+    /// (type, mode) → (cameo, score)
+    codes: Vec<(EventType, Option<&'static str>, &'static str, f64)>,
+}
+
+fn event_type(s: &str) -> Option<EventType> {
+    Some(match s {
+        "AGREE" => EventType::Agree,
+        "CONSULT" => EventType::Consult,
+        "SUPPORT" => EventType::Support,
+        "CONCEDE" => EventType::Concede,
+        "COOPERATE" => EventType::Cooperate,
+        "AID" => EventType::Aid,
+        "RETREAT" => EventType::Retreat,
+        "REQUEST" => EventType::Request,
+        "ACCUSE" => EventType::Accuse,
+        "REJECT" => EventType::Reject,
+        "THREATEN" => EventType::Threaten,
+        "PROTEST" => EventType::Protest,
+        "SANCTION" => EventType::Sanction,
+        "MOBILIZE" => EventType::Mobilize,
+        "COERCE" => EventType::Coerce,
+        "ASSAULT" => EventType::Assault,
+        _ => return None,
+    })
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut by_first: FastMap<&'static str, Vec<Trigger>> = FastMap::default();
+    for line in data_lines(include_str!("../../data/events/triggers.tsv")) {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 4 {
+            continue;
+        }
+        let Some(kind) = event_type(c[1]) else { continue };
+        let recip = match c[3].trim() {
+            "obj" => Recip::Obj,
+            "with" => Recip::With,
+            "place" => Recip::Place,
+            "by" => Recip::By,
+            _ => Recip::None,
+        };
+        let words: Vec<&'static str> = c[0].split(' ').collect();
+        let needs = c.get(4).map_or(Vec::new(), |n| n.split('|').map(str::trim).filter(|s| !s.is_empty()).collect());
+        let mode = (c[2] != "-").then_some(c[2]);
+        by_first.entry(words[0]).or_default().push(Trigger { words, kind, mode, recip, needs });
+    }
+    for v in by_first.values_mut() {
+        v.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
+    }
+    let mut codes = Vec::new();
+    for line in data_lines(include_str!("../../data/events/plover.tsv")) {
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() < 4 {
+            continue;
+        }
+        let Some(kind) = event_type(c[0]) else { continue };
+        codes.push((kind, (c[1] != "-").then_some(c[1]), c[2], c[3].trim().parse().unwrap_or(0.0)));
+    }
+    Lexicon { by_first, codes }
+});
+
+/// The CAMEO code and PLOVER score of a type and mode (the type's own where the
+/// mode has none).
+pub fn codes(kind: EventType, mode: Option<&str>) -> Option<(&'static str, f64)> {
+    let l = &*LEXICON;
+    l.codes
+        .iter()
+        .find(|c| c.0 == kind && c.1 == mode)
+        .or_else(|| l.codes.iter().find(|c| c.0 == kind && c.1.is_none()))
+        .map(|c| (c.2, c.3))
+}
+
+impl Stage for Events {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+    fn annotate(&self, doc: &mut Doc) {
+        doc.events = find(doc);
+    }
+}
+
+fn find(doc: &Doc) -> Vec<EventAnn> {
+    let text = doc.text();
+    let lower = doc.lower();
+    let toks = &doc.tokens;
+    let lw = |i: usize| toks.get(i).map_or("", |t| t.text(lower));
+    // Which entity each token belongs to.
+    let mut ent_of: Vec<Option<usize>> = vec![None; toks.len()];
+    for (k, e) in doc.entities.iter().enumerate() {
+        for &(a, b) in &e.mentions {
+            let first = toks.partition_point(|t| t.end <= a);
+            let mut j = first;
+            while j < toks.len() && toks[j].start < b {
+                ent_of[j] = Some(k);
+                j += 1;
+            }
+        }
+    }
+    let g = crate::gazetteer::gazetteer();
+    let lex = &*LEXICON;
+    let mut out: Vec<EventAnn> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let (a, b) = (s.first as usize, s.last as usize);
+        let mut i = a;
+        while i < b {
+            if toks[i].kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let Some(list) = lex.by_first.get(lw(i)) else {
+                i += 1;
+                continue;
+            };
+            let found = list.iter().find(|t| {
+                i + t.words.len() <= b
+                    && t.words.iter().enumerate().all(|(k, w)| lw(i + k) == *w)
+                    && (t.needs.is_empty() || (i + 1..(i + 8).min(b)).any(|k| t.needs.contains(&lw(k))))
+            });
+            let Some(tr) = found else {
+                i += 1;
+                continue;
+            };
+            let end = i + tr.words.len();
+            // Clause bounds: the sentence, cut at semicolons.
+            let clause_start = (a..i).rev().find(|&k| lw(k) == ";").map_or(a, |k| k + 1);
+            // Actor: the nearest entity before the trigger; passives take "by X".
+            let before = |from: usize| (clause_start..from).rev().find_map(|k| ent_of[k]);
+            let after = |from: usize| (from..(from + 8).min(b)).find_map(|k| ent_of[k]);
+            let (mut actors, mut recipients): (Vec<usize>, Vec<Participant>) = (Vec::new(), Vec::new());
+            match tr.recip {
+                Recip::By => {
+                    // "talks, mediated by Egypt and Qatar": the mediators are the third party.
+                    let mut k = end;
+                    while k < (end + 8).min(b) {
+                        if let Some(e) = ent_of[k] {
+                            if !recipients.contains(&Participant::Entity(e)) {
+                                recipients.push(Participant::Entity(e));
+                            }
+                        }
+                        k += 1;
+                    }
+                    actors.extend(before(i));
+                }
+                Recip::Place => {
+                    actors.extend(before(i));
+                    if let Some(p) = doc.places.iter().find(|p| p.start >= toks[i].end && p.sentence as usize == si) {
+                        let e = &g.entries[p.entry];
+                        if !e.country.is_empty() {
+                            let name =
+                                g.country(&e.country).map_or(e.country.clone(), |c| g.entries[c.entry].name.clone());
+                            recipients.push(Participant::Country { name, iso3: e.country.clone() });
+                        }
+                    }
+                }
+                Recip::With => {
+                    actors.extend(before(i));
+                    let w = (end..(end + 6).min(b)).find(|&k| matches!(lw(k), "with" | "to" | "against" | "between"));
+                    if let Some(e) = w.and_then(|k| after(k + 1)) {
+                        recipients.push(Participant::Entity(e));
+                    }
+                }
+                Recip::Obj => {
+                    actors.extend(before(i));
+                    if let Some(e) = after(end) {
+                        recipients.push(Participant::Entity(e));
+                    }
+                }
+                Recip::None => actors.extend(before(i)),
+            }
+            if actors.is_empty() && recipients.is_empty() {
+                i = end;
+                continue;
+            }
+            recipients.retain(|r| !matches!(r, Participant::Entity(e) if actors.contains(e)));
+            let status = status(&|k| lw(k), a, i, end, b);
+            let (mut kind, mut mode) = (tr.kind, tr.mode);
+            if status == EventStatus::Refused
+                && matches!(kind, EventType::Retreat | EventType::Agree | EventType::Concede)
+            {
+                kind = EventType::Reject;
+                mode = Some("yield");
+            }
+            let code = codes(kind, mode);
+            let time = doc.times.iter().position(|t| {
+                t.sentence as usize == si
+                    && matches!(t.kind, crate::record::TimeType::Date | crate::record::TimeType::Time)
+                    && t.value.as_ref().is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+            });
+            let place = doc.places.iter().position(|p| {
+                p.sentence as usize == si && {
+                    let k = toks.partition_point(|t| t.end <= p.start);
+                    k > 0 && matches!(lw(k - 1), "in" | "at" | "near")
+                }
+            });
+            let quote =
+                doc.quotes.iter().position(|q| q.start <= toks[i].start && toks[i].end <= q.end && q.speaker.is_some());
+            let ev = EventAnn {
+                kind,
+                mode,
+                cameo: code.map(|c| c.0),
+                score: code.map(|c| c.1),
+                actors,
+                recipients,
+                status,
+                time,
+                place,
+                quote,
+                trigger: (toks[i].start, toks[end - 1].end),
+                sentence: si as u32,
+            };
+            // The same event told twice in a sentence or article is one event.
+            let dup = out.iter().any(|o| {
+                o.kind == ev.kind
+                    && ((o.actors == ev.actors && o.recipients == ev.recipients && o.time == ev.time)
+                        || (o.sentence == ev.sentence
+                            && (o.actors == ev.actors || ev.actors.is_empty())
+                            && (ev.recipients.is_empty() || o.recipients == ev.recipients)))
+            });
+            if !dup {
+                out.push(ev);
+            }
+            let _ = text;
+            i = end;
+        }
+    }
+    out
+}
+
+/// Whether a figure of this category measures the event (the dead of an
+/// assault, the released of a release).
+pub fn measures(ev: &EventAnn, category: crate::record::FigureCategory) -> bool {
+    use crate::record::FigureCategory as C;
+    match ev.kind {
+        EventType::Assault if ev.mode == Some("abduct") => category == C::CaptivesTaken,
+        EventType::Assault => matches!(category, C::Killed | C::Injured | C::Displaced | C::Missing),
+        EventType::Retreat if ev.mode == Some("release") => {
+            matches!(category, C::CaptivesReleased | C::PrisonersReleased)
+        }
+        EventType::Coerce => category == C::Detained,
+        EventType::Aid => category == C::Aid,
+        _ => false,
+    }
+}
+
+/// The status of the event whose trigger spans tokens `[i, end)` in the
+/// sentence `[a, b)`.
+fn status<'t>(lw: &dyn Fn(usize) -> &'t str, a: usize, i: usize, end: usize, b: usize) -> EventStatus {
+    let window: Vec<&str> = (i.saturating_sub(4).max(a)..i).map(lw).collect();
+    let has = |w: &str| window.contains(&w);
+    let negated = has("not") || has("n't") || has("never") || has("no");
+    if (has("will") || has("would") || has("wo")) && negated || has("refused") || has("refuses") {
+        return EventStatus::Refused;
+    }
+    if negated {
+        return EventStatus::Negated;
+    }
+    let cond = (end..b).any(|k| matches!(lw(k), "if" | "until" | "unless")) || (a..i).any(|k| lw(k) == "once");
+    if cond && (has("will") || has("would") || has("ready")) {
+        return EventStatus::Conditional;
+    }
+    if has("continue") || has("continued") || has("continues") || has("continuing") {
+        return EventStatus::Ongoing;
+    }
+    if has("could") || has("might") || has("may") {
+        return EventStatus::Hypothetical;
+    }
+    if has("will") || has("plans") || has("planned") || has("plan") || has("pursuing") || has("to") || has("would") {
+        return EventStatus::Planned;
+    }
+    EventStatus::Occurred
+}

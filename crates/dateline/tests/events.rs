@@ -1,0 +1,50 @@
+//! The `events` stage (first version) on sentences written for these tests.
+
+use dateline::record::{Event, EventStatus as S, EventType as T};
+use dateline::{Article, Date, Pipeline};
+
+fn events(text: &str) -> Vec<Event> {
+    let mut a = Article::from_body(text);
+    a.published = Date::parse("2024-03-15");
+    Pipeline::new().extract(a).events
+}
+
+fn names(ps: &[dateline::record::Participant]) -> Vec<String> {
+    ps.iter().filter_map(|p| p.name.clone()).collect()
+}
+
+#[test]
+fn release_with_actor_recipient_date_and_figure() {
+    let ev = events("On Tuesday, Israel released 240 Palestinian prisoners.");
+    assert_eq!(ev.len(), 1);
+    let e = &ev[0];
+    assert_eq!((e.kind, e.mode.as_deref(), e.status), (T::Retreat, Some("release"), S::Occurred));
+    assert_eq!(names(&e.actor), ["Israel"]);
+    assert_eq!(e.recipient[0].country.as_deref(), Some("PSE"));
+    assert_eq!(e.date.value.as_deref(), Some("2024-03-12"));
+    assert_eq!(e.figures, ["F1"]);
+    assert_eq!(e.cameo.as_deref(), Some("0841"));
+    assert_eq!(e.score, Some(6.5));
+}
+
+#[test]
+fn a_visit_takes_the_country_of_the_place() {
+    let ev = events("Ismail Haniyeh arrived in Cairo on Wednesday.");
+    assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Consult, Some("visit")));
+    assert_eq!(names(&ev[0].actor), ["Ismail Haniyeh"]);
+    assert_eq!(names(&ev[0].recipient), ["Egypt"]);
+}
+
+#[test]
+fn status_from_the_words_around_the_trigger() {
+    assert_eq!(events("Hamas will not release more captives until the bombardment ends.")[0].kind, T::Reject);
+    assert_eq!(events("Hamas will not release more captives until the bombardment ends.")[0].status, S::Refused);
+    assert_eq!(events("Israel has continued to pound Gaza.")[0].status, S::Ongoing);
+    assert_eq!(events("Qatar planned to meet Hamas negotiators.")[0].status, S::Planned);
+}
+
+#[test]
+fn no_filler_events() {
+    assert!(events("The weather in the region was mild this week.").is_empty());
+    assert!(events("Officials said the report would be published soon.").is_empty());
+}
