@@ -60,3 +60,13 @@ fn days_months_groups_and_things_are_not_entities() {
         assert!(!names.contains(&bad), "{bad} in {names:?}");
     }
 }
+
+#[test]
+fn descriptions_refer_back_to_the_group() {
+    let es = entities(
+        "Hamas said talks would resume. The Palestinian group also said it was ready. The group did not say when.",
+    );
+    let hamas = find(&es, "Hamas");
+    assert_eq!(hamas.mentions.len(), 2, "\"the Palestinian group\" is Hamas");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Palestine")));
+}

@@ -299,6 +299,11 @@ impl Stage for Entities {
     }
 }
 
+/// Token `i` in lowercase.
+fn lw(doc: &Doc, i: usize) -> &str {
+    doc.tokens.get(i).map_or("", |t| t.text(doc.lower()))
+}
+
 fn cap(t: &Token, text: &str) -> bool {
     t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
 }
@@ -374,6 +379,31 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
             if in_place[i] || tk.kind != TokenKind::Word {
                 i += 1;
                 continue;
+            }
+            // Descriptions: "the Palestinian group", "the militant group" refer back to
+            // the last armed group or organization named (of that country, if given).
+            if lw(doc, i) == "the" {
+                let mut j = i + 1;
+                let mut country: Option<String> = None;
+                if j < b && cap(&toks[j], text) {
+                    if let Some(k) = g.demonym(toks[j].text(doc.lower())) {
+                        country = Some(g.countries[k].iso3.clone());
+                        j += 1;
+                    }
+                } else if j < b && matches!(lw(doc, j), "militant" | "armed" | "rebel" | "islamist" | "jihadist") {
+                    j += 1;
+                }
+                if j > i + 1 && j < b && matches!(lw(doc, j), "group" | "movement" | "militia" | "organization") {
+                    let target = out.iter().rposition(|e| {
+                        matches!(e.kind, EntityType::Group | EntityType::Organization)
+                            && country.as_ref().is_none_or(|c| e.country.as_deref() == Some(c.as_str()))
+                    });
+                    if let Some(k) = target {
+                        out[k].mentions.push((toks[i].start, toks[j].end));
+                        i = j + 1;
+                        continue;
+                    }
+                }
             }
             // Demonyms: "Israeli officials" mention Israel.
             if cap(tk, text) {
