@@ -48,3 +48,14 @@ fn no_filler_events() {
     assert!(events("The weather in the region was mild this week.").is_empty());
     assert!(events("Officials said the report would be published soon.").is_empty());
 }
+
+#[test]
+fn a_meeting_between_several_parties_and_noun_triggers() {
+    let ev = events("The talks included a meeting in Warsaw between Israel, Qatar and the CIA.");
+    let m = ev.iter().find(|e| e.kind == T::Consult && e.actor.len() == 3).expect("a three-party meeting");
+    assert_eq!(names(&m.actor), ["Israel", "Qatar", "CIA"]);
+    let ev = events("Hamas launched an assault on Israel in October.");
+    let a = ev.iter().find(|e| e.kind == T::Assault).unwrap();
+    assert_eq!(names(&a.actor), ["Hamas"]);
+    assert_eq!(names(&a.recipient), ["Israel"]);
+}

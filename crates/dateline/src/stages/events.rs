@@ -238,11 +238,64 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 }
                 Recip::None => actors.extend(before(i)),
             }
+            // "to meet with …": an infinitive's actor is the sentence's subject.
+            if i > a && lw(i - 1) == "to" && !matches!(tr.recip, Recip::By) {
+                if let Some(subj) = (a..i).find_map(|k| ent_of[k]) {
+                    actors = vec![subj];
+                }
+            }
+            // A noun trigger takes the actor written right before it ("Israeli
+            // attacks", "Israel's retaliation") or, after "its"/"their", the subject.
+            let noun = i > a && matches!(lw(i - 1), "the" | "its" | "their" | "his" | "her" | "a" | "an")
+                || matches!(lw(i), "attacks" | "assault" | "bombardment" | "meeting" | "talks" | "airstrikes");
+            if noun {
+                let own = (i.saturating_sub(2).max(a)..i).rev().find_map(|k| ent_of[k]);
+                if let Some(e) = own {
+                    actors = vec![e];
+                } else if i > a && matches!(lw(i - 1), "its" | "their")
+                    || (i > a + 1 && matches!(lw(i - 2), "its" | "their"))
+                {
+                    if let Some(subj) = (a..i).find_map(|k| ent_of[k]) {
+                        actors = vec![subj];
+                    }
+                }
+                // "an assault on Israeli territory", "attacks against"
+                if let Some(k) = (end..(end + 2).min(b)).find(|&k| matches!(lw(k), "on" | "against")) {
+                    if let Some(e) = after(k + 1) {
+                        recipients = vec![Participant::Entity(e)];
+                    }
+                }
+            }
+            // "a meeting between A, B and C": all of them meet all of them.
+            if tr.kind == EventType::Consult {
+                if let Some(bw) = (end..(end + 6).min(b)).find(|&k| lw(k) == "between") {
+                    let mut all: Vec<usize> = Vec::new();
+                    for k in bw + 1..b {
+                        if matches!(lw(k), ";" | ".")
+                            || (lw(k) == "," && matches!(lw(k + 1), "in" | "who" | "which" | "where"))
+                        {
+                            break;
+                        }
+                        if let Some(e) = ent_of[k] {
+                            if !all.contains(&e) {
+                                all.push(e);
+                            }
+                        }
+                    }
+                    if all.len() >= 2 {
+                        recipients = all.iter().map(|&e| Participant::Entity(e)).collect();
+                        actors = all;
+                    }
+                }
+            }
             if actors.is_empty() && recipients.is_empty() {
                 i = end;
                 continue;
             }
-            recipients.retain(|r| !matches!(r, Participant::Entity(e) if actors.contains(e)));
+            let mutual = actors.len() >= 2 && recipients.len() == actors.len();
+            if !mutual {
+                recipients.retain(|r| !matches!(r, Participant::Entity(e) if actors.contains(e)));
+            }
             let status = status(&|k| lw(k), a, i, end, b);
             let (mut kind, mut mode) = (tr.kind, tr.mode);
             if status == EventStatus::Refused
