@@ -270,13 +270,13 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             if tr.kind == EventType::Consult {
                 if let Some(bw) = (end..(end + 6).min(b)).find(|&k| lw(k) == "between") {
                     let mut all: Vec<usize> = Vec::new();
-                    for k in bw + 1..b {
+                    for (k, ent) in ent_of.iter().enumerate().take(b).skip(bw + 1) {
                         if matches!(lw(k), ";" | ".")
                             || (lw(k) == "," && matches!(lw(k + 1), "in" | "who" | "which" | "where"))
                         {
                             break;
                         }
-                        if let Some(e) = ent_of[k] {
+                        if let Some(e) = *ent {
                             if !all.contains(&e) {
                                 all.push(e);
                             }
