@@ -141,7 +141,7 @@ fn numbers_in_every_form() {
 #[test]
 fn claimants() {
     check("The attack killed 31 people, the health ministry said.", &[v(C::Killed, 31.0).by("the health ministry")]);
-    check("According to the U.N., 2 million people have fled.", &[v(C::Displaced, 2_000_000.0).by("the U.N.")]);
+    check("According to the U.N., 2 million people have fled.", &[v(C::Displaced, 2_000_000.0).by("United Nations")]);
     check("At least 90 people were killed, according to local officials.", &[v(C::Killed, 90.0).by("local officials")]);
     check("The militants killed 1,200 people, Israel says.", &[v(C::Killed, 1200.0).by("Israel")]);
     check("The ministry said 14 soldiers were wounded.", &[v(C::Injured, 14.0).by("The ministry")]);

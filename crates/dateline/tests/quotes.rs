@@ -144,8 +144,9 @@ fn speaker_patterns() {
     // Titles and descriptions before a name give way to the name.
     let text = "Israel’s Prime Minister Benjamin Netanyahu said the war would go on.";
     assert_eq!(summary(text)[0].2.as_deref(), Some("Benjamin Netanyahu"));
+    // A speaker that is a known entity takes its name.
     let text = "The U.N. said aid deliveries had stopped.";
-    assert_eq!(summary(text)[0].2.as_deref(), Some("The U.N."));
+    assert_eq!(summary(text)[0].2.as_deref(), Some("United Nations"));
 
     let text = "“The situation is calm,” Colonel Yusuf Adamu told reporters.";
     assert_eq!(summary(text)[0].2.as_deref(), Some("Yusuf Adamu"));
@@ -186,4 +187,12 @@ fn quote_offsets_index_the_text_in_code_points() {
     let sp = qs[0].speaker.as_ref().unwrap();
     let [a, b] = sp.span.unwrap();
     assert_eq!(chars[a..b].iter().collect::<String>(), "Rebels’ leader");
+}
+
+#[test]
+fn he_and_she_refer_to_the_person_named_last() {
+    let text =
+        "Aid worker Glwadys Siopathis visited the camp on Monday. She says 10,000 people are hiding in the bush.";
+    let got = summary(text);
+    assert_eq!(got[0].2.as_deref(), Some("Glwadys Siopathis"));
 }

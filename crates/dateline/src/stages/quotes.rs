@@ -361,8 +361,14 @@ impl<'a> Quoter<'a> {
         let name = self.span_text(a, b);
         let (start, end) = (self.toks[a].start, self.toks[b - 1].end);
         if is_pronoun(&name) {
+            let he_she = matches!(name.to_lowercase().as_str(), "he" | "she");
+            if he_she {
+                if let Some(p) = self.last_person(start, last) {
+                    return Some(SpeakerAnn { start, end, ..p });
+                }
+            }
             return match last {
-                Some(l) if matches!(name.to_lowercase().as_str(), "he" | "she") && person_like(&l.name) => {
+                Some(l) if he_she && person_like(&l.name) => {
                     Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity })
                 }
                 _ => Some(SpeakerAnn { name, start, end, entity: None }),
@@ -400,13 +406,43 @@ impl<'a> Quoter<'a> {
             .filter(|&(_, a, b)| a < sp.end && sp.start < b)
             .max_by_key(|&(_, a, b)| b.min(sp.end) - a.max(sp.start));
         if let Some((k, a, b)) = best {
-            let covered = (b.min(sp.end) - a.max(sp.start)) as usize;
-            if covered * 10 >= (sp.end - sp.start) as usize * 6 {
+            // Measure against the phrase without its article ("The U.N." is all U.N.).
+            let text = &self.text[sp.start as usize..sp.end as usize];
+            let article = ["the ", "The ", "a ", "A "].iter().find(|p| text.starts_with(*p)).map_or(0, |p| p.len());
+            let start = sp.start + article as u32;
+            let covered = (b.min(sp.end) - a.max(start)) as usize;
+            // "The U.N. report", "the G7 joint statement": the organization speaks.
+            let last = text.rsplit(' ').next().unwrap_or("");
+            let document = matches!(last, "report" | "statement" | "communique" | "communiqué" | "announcement");
+            if covered * 10 >= (sp.end - start) as usize * 6 || document {
                 sp.entity = Some(k);
                 sp.name = self.doc.entities[k].name.clone();
             }
         }
         sp
+    }
+
+    /// The person "he" or "she" at byte `at` refers to: the person named last
+    /// before it (within the two sentences before), unless the last speaker was
+    /// named later.
+    fn last_person(&self, at: u32, last: Option<&SpeakerAnn>) -> Option<SpeakerAnn> {
+        let floor = self.doc.sentence_at(at as usize).map_or(0, |s| self.doc.sentences[s.saturating_sub(2)].start);
+        let named = self
+            .doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == crate::record::EntityType::Person)
+            .flat_map(|(k, e)| e.mentions.iter().map(move |&(a, _)| (k, a)))
+            .filter(|&(_, a)| a < at && a >= floor)
+            .max_by_key(|&(_, a)| a);
+        let speaker_pos = last.map_or(0, |l| l.start);
+        match named {
+            Some((k, a)) if a > speaker_pos || last.is_none_or(|l| !person_like(&l.name)) => {
+                Some(SpeakerAnn { name: self.doc.entities[k].name.clone(), start: 0, end: 0, entity: Some(k) })
+            }
+            _ => None,
+        }
     }
 
     /// The noun phrase ending just before token `end` (walking left), at most 8 tokens.
