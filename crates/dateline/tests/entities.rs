@@ -70,3 +70,10 @@ fn descriptions_refer_back_to_the_group() {
     assert_eq!(hamas.mentions.len(), 2, "\"the Palestinian group\" is Hamas");
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Palestine")));
 }
+
+#[test]
+fn roles_from_role_nouns_and_appositions() {
+    let es = entities("Hamas official Basem Naim spoke first. Ahmed Kico, a political and security expert, disagreed.");
+    assert!(find(&es, "Basem Naim").roles.contains(&"Hamas official".to_string()));
+    assert!(find(&es, "Ahmed Kico").roles.contains(&"a political and security expert".to_string()));
+}

@@ -176,6 +176,46 @@ const PLACE_WORDS: &[&str] = &[
     "Plaza",
 ];
 
+/// Role nouns that stand before a name or open an apposition ("official",
+/// "spokesman", "head of …").
+const ROLE_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "commander",
+    "head",
+    "chief",
+    "minister",
+    "president",
+    "envoy",
+    "ambassador",
+    "director",
+    "analyst",
+    "expert",
+    "correspondent",
+    "reporter",
+    "negotiator",
+    "mediator",
+    "general",
+    "governor",
+    "mayor",
+    "secretary",
+    "deputy",
+    "member",
+    "founder",
+    "lawyer",
+    "professor",
+    "researcher",
+    "activist",
+    "chairman",
+    "coordinator",
+    "adviser",
+    "advisor",
+];
+
 /// Acronyms that name things, not organizations.
 const NOT_ORGS: &[&str] = &["DNA", "TV", "GDP", "COVID", "AIDS", "HIV", "CEO", "PM", "AM", "OK", "ID", "UAV", "IED"];
 
@@ -566,8 +606,40 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
                 format!("name:{name}")
             };
             let span = (toks[ns].start, toks[e - 1].end);
+            if kind == EntityType::Person {
+                // "Hamas official Ghazi Hamad", "spokesman John Kirby": a role noun before the name.
+                if i > a && ROLE_NOUNS.contains(&lw(doc, i - 1)) {
+                    let mut r0 = i - 1;
+                    while r0 > a && cap(&toks[r0 - 1], text) && !toks[r0 - 1].has(crate::stages::tokens::flags::CLITIC)
+                    {
+                        r0 -= 1;
+                    }
+                    roles.push(text[toks[r0].start as usize..toks[i - 1].end as usize].to_string());
+                }
+                // "Ahmed Kico, a political and security expert, …": an apposition.
+                if toks.get(e).is_some_and(|t| t.text(text) == ",") {
+                    let first = lw(doc, e + 1);
+                    let opens = matches!(first, "a" | "an" | "the")
+                        || ROLE_NOUNS.contains(&first)
+                        || TITLES.contains(toks.get(e + 1).map_or("", |t| t.text(text)));
+                    if opens {
+                        let close =
+                            (e + 2..(e + 12).min(b)).find(|&k| matches!(toks[k].text(text), "," | "." | ";" | "—"));
+                        if let Some(c) = close {
+                            if c > e + 1 {
+                                roles.push(text[toks[e + 1].start as usize..toks[c - 1].end as usize].to_string());
+                            }
+                        }
+                    }
+                }
+            }
             if let Some(k) = key.strip_prefix("idx:").and_then(|k| k.parse::<usize>().ok()) {
                 out[k].mentions.push(span);
+                for r in roles {
+                    if !out[k].roles.contains(&r) {
+                        out[k].roles.push(r);
+                    }
+                }
             } else {
                 let make = || EntityAnn {
                     name: name.clone(),
