@@ -386,14 +386,7 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
         }
         let e = &g.entries[p.entry];
         if e.feature == PlaceFeature::Country {
-            let make = || EntityAnn {
-                name: e.name.clone(),
-                kind: EntityType::Country,
-                country: Some(e.country.clone()),
-                sector: None,
-                roles: Vec::new(),
-                mentions: Vec::new(),
-            };
+            let make = || country_entity(&e.name, &e.country);
             add(&mut out, &mut by_key, format!("country:{}", e.country), &make, (p.start, p.end));
         }
     }
@@ -456,14 +449,7 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
                 if let (Some(k), false) = (g.demonym(tk.text(doc.lower())), opens_org) {
                     let c = &g.countries[k];
                     let e = &g.entries[c.entry];
-                    let make = || EntityAnn {
-                        name: e.name.clone(),
-                        kind: EntityType::Country,
-                        country: Some(c.iso3.clone()),
-                        sector: None,
-                        roles: Vec::new(),
-                        mentions: Vec::new(),
-                    };
+                    let make = || country_entity(&e.name, &c.iso3);
                     add(&mut out, &mut by_key, format!("country:{}", c.iso3), &make, (tk.start, tk.end));
                     i += 1;
                     continue;
@@ -488,14 +474,7 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
             }
             if let Some((k, n)) = matched {
                 let e = &kb.entries[k];
-                let make = || EntityAnn {
-                    name: e.name.to_string(),
-                    kind: e.kind,
-                    country: (!e.country.is_empty()).then(|| e.country.to_string()),
-                    sector: (!e.sector.is_empty()).then(|| e.sector.to_string()),
-                    roles: e.roles.iter().map(|r| strip_years(r)).collect(),
-                    mentions: Vec::new(),
-                };
+                let make = || kb_entity(e);
                 add(&mut out, &mut by_key, format!("kb:{k}"), &make, (tk.start, toks[i + n - 1].end));
                 i += n;
                 continue;
@@ -579,14 +558,7 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
             // A known actor behind a title: "Prime Minister Benjamin Netanyahu".
             if let Some(&k) = kb.index.get(&name.to_lowercase()) {
                 let en = &kb.entries[k];
-                let make = || EntityAnn {
-                    name: en.name.to_string(),
-                    kind: en.kind,
-                    country: (!en.country.is_empty()).then(|| en.country.to_string()),
-                    sector: (!en.sector.is_empty()).then(|| en.sector.to_string()),
-                    roles: en.roles.iter().map(|r| strip_years(r)).collect(),
-                    mentions: Vec::new(),
-                };
+                let make = || kb_entity(en);
                 add(&mut out, &mut by_key, format!("kb:{k}"), &make, (toks[ns].start, toks[e - 1].end));
                 i = e;
                 continue;
@@ -673,6 +645,30 @@ fn find(doc: &Doc) -> Vec<EntityAnn> {
     }
     out.retain(|e| !e.mentions.is_empty());
     out
+}
+
+/// A country as an entity.
+fn country_entity(name: &str, iso3: &str) -> EntityAnn {
+    EntityAnn {
+        name: name.to_string(),
+        kind: EntityType::Country,
+        country: Some(iso3.to_string()),
+        sector: None,
+        roles: Vec::new(),
+        mentions: Vec::new(),
+    }
+}
+
+/// A knowledge-base entry as an entity (mentions to be added).
+fn kb_entity(e: &KbEntry) -> EntityAnn {
+    EntityAnn {
+        name: e.name.to_string(),
+        kind: e.kind,
+        country: (!e.country.is_empty()).then(|| e.country.to_string()),
+        sector: (!e.sector.is_empty()).then(|| e.sector.to_string()),
+        roles: e.roles.iter().map(|r| strip_years(r)).collect(),
+        mentions: Vec::new(),
+    }
 }
 
 /// "Prime Minister 2022-" → "Prime Minister".
