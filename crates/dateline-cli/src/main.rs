@@ -91,6 +91,13 @@ struct ExtractArgs {
     #[arg(long, value_name = "FORMAT", value_parser = ["jsonl", "json", "text", "html"])]
     input_format: Option<String>,
 
+    /// A dictionary of actors to add to the built-in knowledge base
+    /// (repeatable). One actor a line, tab-separated: name, type (PERSON,
+    /// ORGANIZATION, GROUP, MEDIA, COUNTRY), country (ISO3), sector (GOV, MIL,
+    /// REB ...), aliases separated by "|", roles separated by ";".
+    #[arg(long = "dict", value_name = "FILE")]
+    dicts: Vec<PathBuf>,
+
     /// Worker threads; 0 uses every core.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
@@ -146,7 +153,18 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let opts = Options { published: args.published, format };
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().map_err(io::Error::other)?;
-    let pipeline = Pipeline::new();
+    let mut dicts = Vec::new();
+    for path in &args.dicts {
+        let text = std::fs::read_to_string(path).map_err(|e| with_path(e, path))?;
+        dicts.push((path.display().to_string(), text));
+    }
+    let pipeline = match Pipeline::with_dictionaries(&dicts) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
 
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(File::create(path).map_err(|e| with_path(e, path))?),

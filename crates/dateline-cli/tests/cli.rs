@@ -202,3 +202,27 @@ fn output_file_and_help() {
         assert!(h.contains(flag), "help lacks {flag}");
     }
 }
+
+#[test]
+fn user_dictionaries_extend_the_knowledge_base() {
+    let dir = std::env::temp_dir().join(format!("dateline-cli-dict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dict = dir.join("actors.tsv");
+    std::fs::write(&dict, "# our own actors\nDara Okafor\tPERSON\tNGA\tGOV\tOkafor\tdefence minister 2024-\n").unwrap();
+    let out = run(
+        &["extract", "--dict", dict.to_str().unwrap()],
+        Some(b"{\"id\": \"d\", \"body\": \"Okafor visited the front.\"}\n"),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r = &records(&out.stdout)[0];
+    let e =
+        r["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Dara Okafor").expect("the dictionary's actor");
+    assert_eq!(e["country"], "NGA");
+    assert_eq!(e["roles"][0], "defence minister");
+    // A malformed dictionary is a usage error naming the file and line.
+    std::fs::write(&dict, "Dara Okafor\tMINISTER\tNGA\tGOV\n").unwrap();
+    let out = run(&["extract", "--dict", dict.to_str().unwrap()], Some(b""));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{}:1: type", dict.display())));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -29,15 +29,26 @@ impl Default for Pipeline {
 impl Pipeline {
     /// Every stage the engine has, in order.
     pub fn new() -> Pipeline {
+        Pipeline::all_stages(stages::entities::Entities::default())
+    }
+
+    fn all_stages(entities: stages::entities::Entities) -> Pipeline {
         Pipeline::empty()
             .with(stages::tokens::Tokens)
             .with(stages::sentences::Sentences)
             .with(stages::times::Times)
             .with(stages::places::Places)
-            .with(stages::entities::Entities)
+            .with(entities)
             .with(stages::quotes::Quotes)
             .with(stages::figures::Figures)
             .with(stages::events::Events)
+    }
+
+    /// Every stage, with user dictionaries of actors added to the knowledge base
+    /// (`(name, text)` pairs in the format of `data/kb/entities.tsv`; the
+    /// caller reads the files). Errors name the dictionary and line.
+    pub fn with_dictionaries(dicts: &[(String, String)]) -> Result<Pipeline, String> {
+        Ok(Pipeline::all_stages(stages::entities::Entities::with_dictionaries(dicts)?))
     }
 
     /// A pipeline with no stages (add them with [`Pipeline::with`]).

@@ -10,7 +10,7 @@
 //! ("Haniyeh") is the same person; "(BLA)" after a name is its acronym.
 
 use crate::lexicon::{FastMap, FastSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::doc::Doc;
 use crate::gazetteer::gazetteer;
@@ -31,49 +31,109 @@ pub struct EntityAnn {
     pub mentions: Vec<(u32, u32)>,
 }
 
-/// The `entities` stage.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Entities;
-
-struct KbEntry {
-    name: &'static str,
-    kind: EntityType,
-    country: &'static str,
-    sector: &'static str,
-    roles: Vec<&'static str>,
+/// The `entities` stage, with its knowledge base of actors.
+#[derive(Debug, Clone)]
+pub struct Entities {
+    kb: Arc<KnowledgeBase>,
 }
 
-struct Kb {
+impl Default for Entities {
+    fn default() -> Self {
+        Entities { kb: BUILTIN.clone() }
+    }
+}
+
+impl Entities {
+    /// The stage with the built-in knowledge base extended by user dictionaries,
+    /// each given as `(name, text)` in the format of `data/kb/entities.tsv`.
+    /// A later entry for the same name or alias wins. Errors name the
+    /// dictionary and line.
+    pub fn with_dictionaries(dicts: &[(String, String)]) -> Result<Entities, String> {
+        let mut kb = (*BUILTIN.as_ref()).clone();
+        for (name, text) in dicts {
+            kb.load(text, name, true)?;
+        }
+        Ok(Entities { kb: Arc::new(kb) })
+    }
+}
+
+#[derive(Debug, Clone)]
+struct KbEntry {
+    name: String,
+    kind: EntityType,
+    country: String,
+    sector: String,
+    roles: Vec<String>,
+}
+
+/// Known actors, indexed by lowercase name and alias.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeBase {
     entries: Vec<KbEntry>,
     /// Lowercase name or alias → entry.
     index: FastMap<String, usize>,
     max_words: usize,
 }
 
-static KB: LazyLock<Kb> = LazyLock::new(|| {
-    let mut kb = Kb { entries: Vec::new(), index: FastMap::default(), max_words: 1 };
-    for line in data_lines(include_str!("../../data/kb/entities.tsv")) {
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() < 4 {
-            continue;
+impl KnowledgeBase {
+    /// Adds the entries of a dictionary; `strict` reports malformed lines
+    /// (user files) instead of skipping them (our own file is tested).
+    fn load(&mut self, src: &str, source: &str, strict: bool) -> Result<(), String> {
+        for (n, raw) in src.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim_end();
+            if line.trim().is_empty() {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').collect();
+            let kind = match c.get(1).map(|s| s.trim()) {
+                Some("PERSON") => EntityType::Person,
+                Some("GROUP") => EntityType::Group,
+                Some("MEDIA") => EntityType::Media,
+                Some("COUNTRY") => EntityType::Country,
+                Some("ORGANIZATION") => EntityType::Organization,
+                other if strict => {
+                    return Err(format!(
+                        "{source}:{}: type {:?} is not PERSON, ORGANIZATION, GROUP, MEDIA or COUNTRY (columns are tab-separated)",
+                        n + 1,
+                        other.unwrap_or("")
+                    ))
+                }
+                _ => continue,
+            };
+            if c.len() < 4 || c[0].trim().is_empty() {
+                if strict {
+                    return Err(format!(
+                        "{source}:{}: expected name, type, country and sector separated by tabs",
+                        n + 1
+                    ));
+                }
+                continue;
+            }
+            let roles = c.get(5).map_or(Vec::new(), |r| {
+                r.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+            });
+            let k = self.entries.len();
+            self.entries.push(KbEntry {
+                name: c[0].trim().to_string(),
+                kind,
+                country: c[2].trim().to_string(),
+                sector: c[3].trim().to_string(),
+                roles,
+            });
+            let aliases = c.get(4).copied().unwrap_or("");
+            for name in std::iter::once(c[0]).chain(aliases.split('|')).map(str::trim).filter(|s| !s.is_empty()) {
+                self.max_words = self.max_words.max(name.split_whitespace().count() + 1);
+                self.index.insert(name.to_lowercase(), k);
+            }
         }
-        let kind = match c[1] {
-            "PERSON" => EntityType::Person,
-            "GROUP" => EntityType::Group,
-            "MEDIA" => EntityType::Media,
-            "COUNTRY" => EntityType::Country,
-            _ => EntityType::Organization,
-        };
-        let roles = c.get(5).map_or(Vec::new(), |r| r.split(';').map(str::trim).filter(|s| !s.is_empty()).collect());
-        let k = kb.entries.len();
-        kb.entries.push(KbEntry { name: c[0], kind, country: c[2], sector: c[3], roles });
-        let aliases = c.get(4).copied().unwrap_or("");
-        for n in std::iter::once(c[0]).chain(aliases.split('|')).filter(|s| !s.is_empty()) {
-            kb.max_words = kb.max_words.max(n.split_whitespace().count() + 1);
-            kb.index.entry(n.to_lowercase()).or_insert(k);
-        }
+        Ok(())
     }
-    kb
+}
+
+static BUILTIN: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| {
+    let mut kb = KnowledgeBase { max_words: 1, ..KnowledgeBase::default() };
+    let _ = kb.load(include_str!("../../data/kb/entities.tsv"), "entities.tsv", false);
+    Arc::new(kb)
 });
 
 static TITLES: LazyLock<FastSet<&'static str>> =
@@ -335,7 +395,7 @@ impl Stage for Entities {
         "entities"
     }
     fn annotate(&self, doc: &mut Doc) {
-        doc.entities = find(doc);
+        doc.entities = find(doc, &self.kb);
     }
 }
 
@@ -353,11 +413,10 @@ fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
 }
 
-fn find(doc: &Doc) -> Vec<EntityAnn> {
+fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
     let text = doc.text();
     let toks = &doc.tokens;
     let g = gazetteer();
-    let kb = &*KB;
     let mut out: Vec<EntityAnn> = Vec::new();
     let mut by_key: FastMap<String, usize> = FastMap::default();
     let add = |out: &mut Vec<EntityAnn>,
@@ -662,10 +721,10 @@ fn country_entity(name: &str, iso3: &str) -> EntityAnn {
 /// A knowledge-base entry as an entity (mentions to be added).
 fn kb_entity(e: &KbEntry) -> EntityAnn {
     EntityAnn {
-        name: e.name.to_string(),
+        name: e.name.clone(),
         kind: e.kind,
-        country: (!e.country.is_empty()).then(|| e.country.to_string()),
-        sector: (!e.sector.is_empty()).then(|| e.sector.to_string()),
+        country: (!e.country.is_empty()).then(|| e.country.clone()),
+        sector: (!e.sector.is_empty()).then(|| e.sector.clone()),
         roles: e.roles.iter().map(|r| strip_years(r)).collect(),
         mentions: Vec::new(),
     }
