@@ -106,6 +106,13 @@ impl Doc {
         &self.times[a..b.max(a)]
     }
 
+    /// The tokens that a byte span `[start, end)` covers, in part or whole.
+    pub fn token_range(&self, start: u32, end: u32) -> std::ops::Range<usize> {
+        let a = self.tokens.partition_point(|t| t.end <= start);
+        let b = a + self.tokens[a..].partition_point(|t| t.start < end);
+        a..b
+    }
+
     /// The index of the sentence that contains byte offset `byte`, if any.
     pub fn sentence_at(&self, byte: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| (s.end as usize) <= byte);
@@ -152,6 +159,15 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_range_covers_partly_and_wholly_covered_tokens() {
+        let doc = crate::Pipeline::new().annotate(Article::from_body("Talks in Cairo resumed."));
+        // "Cairo" is bytes 9..14; tokens: Talks, in, Cairo, resumed, .
+        assert_eq!(doc.token_range(9, 14), 2..3);
+        assert_eq!(doc.token_range(7, 16), 1..4);
+        assert_eq!(doc.token_range(23, 23), 5..5);
+    }
 
     #[test]
     fn char_offsets_match_code_point_counts() {

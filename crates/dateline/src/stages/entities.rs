@@ -433,16 +433,8 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
 
     // Tokens covered by places; countries become COUNTRY entities.
     let mut in_place = vec![false; toks.len()];
-    let mut t = 0;
     for p in &doc.places {
-        while t < toks.len() && toks[t].end <= p.start {
-            t += 1;
-        }
-        let mut j = t;
-        while j < toks.len() && toks[j].start < p.end {
-            in_place[j] = true;
-            j += 1;
-        }
+        in_place[doc.token_range(p.start, p.end)].fill(true);
         let e = &g.entries[p.entry];
         if e.feature == PlaceFeature::Country {
             let make = || country_entity(&e.name, &e.country);
@@ -451,16 +443,8 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
     }
 
     // Tokens inside time expressions are no names either ("Tuesday", "March").
-    let mut t = 0;
     for x in &doc.times {
-        while t < toks.len() && toks[t].end <= x.start {
-            t += 1;
-        }
-        let mut j = t;
-        while j < toks.len() && toks[j].start < x.end {
-            in_place[j] = true;
-            j += 1;
-        }
+        in_place[doc.token_range(x.start, x.end)].fill(true);
     }
 
     for s in &doc.sentences {

@@ -159,12 +159,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
     let mut ent_of: Vec<Option<usize>> = vec![None; toks.len()];
     for (k, e) in doc.entities.iter().enumerate() {
         for &(a, b) in &e.mentions {
-            let first = toks.partition_point(|t| t.end <= a);
-            let mut j = first;
-            while j < toks.len() && toks[j].start < b {
-                ent_of[j] = Some(k);
-                j += 1;
-            }
+            ent_of[doc.token_range(a, b)].fill(Some(k));
         }
     }
     let g = crate::gazetteer::gazetteer();
@@ -312,7 +307,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             });
             let place = doc.places.iter().position(|p| {
                 p.sentence as usize == si && {
-                    let k = toks.partition_point(|t| t.end <= p.start);
+                    let k = doc.token_range(p.start, p.end).start;
                     k > 0 && matches!(lw(k - 1), "in" | "at" | "near")
                 }
             });

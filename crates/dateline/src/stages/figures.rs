@@ -170,16 +170,8 @@ struct Amount {
 impl<'a> Finder<'a> {
     fn new(doc: &'a Doc) -> Finder<'a> {
         let mut in_time = vec![false; doc.tokens.len()];
-        let mut k = 0;
         for t in &doc.times {
-            while k < doc.tokens.len() && doc.tokens[k].end <= t.start {
-                k += 1;
-            }
-            let mut j = k;
-            while j < doc.tokens.len() && doc.tokens[j].start < t.end {
-                in_time[j] = true;
-                j += 1;
-            }
+            in_time[doc.token_range(t.start, t.end)].fill(true);
         }
         Finder { doc, text: doc.text(), toks: &doc.tokens, in_time }
     }
@@ -501,8 +493,7 @@ impl<'a> Finder<'a> {
     /// Whether a locative preposition ("in", "near", "across" …) stands before the
     /// token starting at byte `start` (allowing "the" between).
     fn locative_before(&self, start: u32) -> bool {
-        let Some(k) = self.toks.iter().position(|t| t.start == start) else { return false };
-        let mut j = k;
+        let mut j = self.doc.token_range(start, start + 1).start;
         if j > 0 && self.lower(j - 1) == "the" {
             j -= 1;
         }
