@@ -35,3 +35,7 @@ pub use calendar::Date;
 pub use doc::Doc;
 pub use pipeline::{Pipeline, Stage};
 pub use record::Record;
+
+/// The engine's version: stored with everything it extracts, so a store can tell
+/// which records an older engine made.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -464,7 +464,7 @@ pub struct Event {
     pub trigger: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EventType {
     Agree,
@@ -483,6 +483,72 @@ pub enum EventType {
     Mobilize,
     Coerce,
     Assault,
+}
+
+impl EventType {
+    /// Every type, in PLOVER's order (cooperation first, then conflict).
+    pub const ALL: [EventType; 16] = [
+        EventType::Agree,
+        EventType::Consult,
+        EventType::Support,
+        EventType::Concede,
+        EventType::Cooperate,
+        EventType::Aid,
+        EventType::Retreat,
+        EventType::Request,
+        EventType::Accuse,
+        EventType::Reject,
+        EventType::Threaten,
+        EventType::Protest,
+        EventType::Sanction,
+        EventType::Mobilize,
+        EventType::Coerce,
+        EventType::Assault,
+    ];
+
+    /// The name as written in records (`CONSULT`).
+    pub fn as_str(self) -> &'static str {
+        const NAMES: [&str; 16] = [
+            "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+            "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+        ];
+        NAMES[self as usize]
+    }
+
+    /// The type a record's name stands for (case-insensitive).
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
+    }
+
+    /// PLOVER's quad class: the first four types are verbal cooperation, the next
+    /// three material cooperation, then four of verbal and five of material conflict.
+    pub fn quad(self) -> Quad {
+        match self as usize {
+            0..=3 => Quad::VerbalCooperation,
+            4..=6 => Quad::MaterialCooperation,
+            7..=10 => Quad::VerbalConflict,
+            _ => Quad::MaterialConflict,
+        }
+    }
+}
+
+/// PLOVER's four quad classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Quad {
+    VerbalCooperation,
+    MaterialCooperation,
+    VerbalConflict,
+    MaterialConflict,
+}
+
+impl Quad {
+    pub const ALL: [Quad; 4] =
+        [Quad::VerbalCooperation, Quad::MaterialCooperation, Quad::VerbalConflict, Quad::MaterialConflict];
+
+    /// Short column name: `verbal_coop`, `material_coop`, `verbal_conflict`, `material_conflict`.
+    pub fn as_str(self) -> &'static str {
+        ["verbal_coop", "material_coop", "verbal_conflict", "material_conflict"][self as usize]
+    }
 }
 
 /// An actor or recipient of an event.

@@ -1,0 +1,614 @@
+//! Questions asked of the corpus, answered as [`Table`]s.
+//!
+//! - [`timeline`]: per day and actor pair, events by PLOVER quad class and the
+//!   sum and mean of their PLOVER scores (a cooperation/conflict index).
+//! - [`figures`]: per category, place and subject, each claimant's latest value
+//!   per day with its evidence; [`disagreements`]: claimants whose values for the
+//!   same category, place and subject, within a few days, differ by more than 10%.
+//! - [`talks`]: the state of a negotiation between two parties: mediators,
+//!   meetings, demands, rejections, agreements, releases, in time order.
+//!
+//! **Story clusters count once.** Syndicated copies of a story (see
+//! [`crate::cluster`]) repeat its events and figures; an event is counted once
+//! per cluster (same type, mode, actors, recipients and day), and a figure once
+//! per claimant, value and day.
+//!
+//! **Dates.** An event's day is its own date where the text gives a full one,
+//! else the article's publication date; a figure's likewise.
+//!
+//! **Actors** are matched by name, case-insensitively ("Israel", "Hamas"), or by
+//! country code when given as three capital letters ("ISR").
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use dateline::record::{EventType, Quad};
+use dateline::Date;
+use rusqlite::{params, Connection};
+
+use crate::export::{Kind, Table, Value};
+use crate::Result;
+
+/// Which rows an aggregate or export looks at. Empty fields filter nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// First day included.
+    pub since: Option<Date>,
+    /// Last day included.
+    pub until: Option<Date>,
+    /// Rows involving any of these actors (by name, or ISO3 country code).
+    pub actors: Vec<String>,
+    /// Event types (`ASSAULT`) or figure categories (`killed`).
+    pub types: Vec<String>,
+    /// Rows at a place of this name.
+    pub place: Option<String>,
+}
+
+impl Filter {
+    /// Whether a day falls in the window (a row without a day passes only an open window).
+    pub fn day(&self, day: Option<Date>) -> bool {
+        match day {
+            Some(d) => self.since.is_none_or(|s| d >= s) && self.until.is_none_or(|u| d <= u),
+            None => self.since.is_none() && self.until.is_none(),
+        }
+    }
+
+    fn kind(&self, kind: &str) -> bool {
+        self.types.is_empty() || self.types.iter().any(|t| t.eq_ignore_ascii_case(kind))
+    }
+
+    fn place(&self, place: Option<&str>) -> bool {
+        match &self.place {
+            None => true,
+            Some(p) => place.is_some_and(|n| n.eq_ignore_ascii_case(p)),
+        }
+    }
+
+    fn any_actor<'a>(&self, mut parts: impl Iterator<Item = &'a Part>) -> bool {
+        self.actors.is_empty() || parts.any(|p| self.actors.iter().any(|a| p.is(a)))
+    }
+}
+
+/// An actor or recipient, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub name: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+impl Part {
+    /// Matches a user's name for an actor: the name, or a country code (`ISR`).
+    pub fn is(&self, query: &str) -> bool {
+        let code = query.len() == 3 && query.bytes().all(|b| b.is_ascii_uppercase());
+        if code {
+            return self.country.as_deref() == Some(query);
+        }
+        self.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(query))
+    }
+
+    fn label(&self) -> String {
+        self.name.clone().or_else(|| self.country.clone()).unwrap_or_else(|| "-".into())
+    }
+}
+
+/// A stored event with what aggregates need of its article.
+#[derive(Debug, Clone)]
+pub struct Ev {
+    pub aid: i64,
+    /// The article's id.
+    pub article: String,
+    pub cluster: i64,
+    pub published: Option<Date>,
+    pub vid: String,
+    pub kind: EventType,
+    pub mode: Option<String>,
+    pub cameo: Option<String>,
+    pub score: Option<f64>,
+    /// The TIMEX3 value of the event's date.
+    pub date: Option<String>,
+    pub date_status: String,
+    /// Its day: the full date it names, else the article's publication date.
+    pub day: Option<Date>,
+    pub place: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub status: String,
+    pub claimant: Option<String>,
+    pub actors: Vec<Part>,
+    pub recipients: Vec<Part>,
+    /// Texts of the figures that measure it.
+    pub figures: Vec<String>,
+    pub sentence: String,
+    pub sentence_span: [i64; 2],
+    pub trigger: String,
+    pub trigger_span: [i64; 2],
+    pub engine: String,
+}
+
+impl Ev {
+    fn parts(&self) -> impl Iterator<Item = &Part> {
+        self.actors.iter().chain(&self.recipients)
+    }
+
+    /// The key under which copies of the event in one story cluster are one.
+    fn cluster_key(&self) -> (i64, EventType, Option<String>, Vec<String>, Vec<String>, Option<Date>) {
+        let names = |v: &[Part]| {
+            let mut n: Vec<String> = v.iter().map(Part::label).collect();
+            n.sort();
+            n
+        };
+        (self.cluster, self.kind, self.mode.clone(), names(&self.actors), names(&self.recipients), self.day)
+    }
+}
+
+fn day_of(value: Option<&str>, published: Option<Date>) -> Option<Date> {
+    value.and_then(|v| if v.len() >= 10 { Date::parse(&v[..10]) } else { None }).or(published)
+}
+
+/// Every stored event passing the filter, in day then article order.
+pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<Ev>> {
+    let mut parts: HashMap<(i64, String), (Vec<Part>, Vec<Part>)> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT aid, vid, role, name, country, sector FROM participants ORDER BY aid, vid, role, ord")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let p = Part { name: r.get(3)?, country: r.get(4)?, sector: r.get(5)? };
+        let e = parts.entry((r.get(0)?, r.get(1)?)).or_default();
+        if r.get::<_, String>(2)? == "actor" {
+            e.0.push(p);
+        } else {
+            e.1.push(p);
+        }
+    }
+    let mut figs: HashMap<(i64, String), String> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT aid, fid, text FROM figures")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        figs.insert((r.get(0)?, r.get(1)?), r.get(2)?);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT e.aid, a.id, a.cluster, a.published, e.vid, e.type, e.mode, e.cameo, e.score, e.date, e.date_status,
+                p.name, p.lat, p.lon, e.status, e.claimant, e.figures,
+                substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), e.sentence_start, e.sentence_end,
+                substr(a.text, e.trigger_start + 1, e.trigger_end - e.trigger_start), e.trigger_start, e.trigger_end,
+                a.engine
+         FROM events e JOIN articles a ON a.aid = e.aid
+         LEFT JOIN places p ON p.aid = e.aid AND p.pid = e.place
+         ORDER BY e.aid, e.sentence_start, e.trigger_start",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let aid: i64 = r.get(0)?;
+        let vid: String = r.get(4)?;
+        let kind: String = r.get(5)?;
+        let Some(kind) = EventType::parse(&kind) else { continue };
+        let published = r.get::<_, Option<String>>(3)?.as_deref().and_then(Date::parse);
+        let date: Option<String> = r.get(9)?;
+        let fids: Vec<String> = serde_json::from_str(&r.get::<_, String>(16)?).unwrap_or_default();
+        let (actors, recipients) = parts.remove(&(aid, vid.clone())).unwrap_or_default();
+        let ev = Ev {
+            aid,
+            article: r.get(1)?,
+            cluster: r.get(2)?,
+            published,
+            kind,
+            mode: r.get(6)?,
+            cameo: r.get(7)?,
+            score: r.get(8)?,
+            day: day_of(date.as_deref(), published),
+            date,
+            date_status: r.get(10)?,
+            place: r.get(11)?,
+            lat: r.get(12)?,
+            lon: r.get(13)?,
+            status: r.get(14)?,
+            claimant: r.get(15)?,
+            figures: fids.iter().filter_map(|f| figs.get(&(aid, f.clone())).cloned()).collect(),
+            sentence: r.get(17)?,
+            sentence_span: [r.get(18)?, r.get(19)?],
+            trigger: r.get(20)?,
+            trigger_span: [r.get(21)?, r.get(22)?],
+            engine: r.get(23)?,
+            vid,
+            actors,
+            recipients,
+        };
+        if filter.day(ev.day)
+            && filter.kind(ev.kind.as_str())
+            && filter.place(ev.place.as_deref())
+            && filter.any_actor(ev.parts())
+        {
+            out.push(ev);
+        }
+    }
+    out.sort_by(|a, b| (a.day, a.aid, a.sentence_span).cmp(&(b.day, b.aid, b.sentence_span)));
+    Ok(out)
+}
+
+/// Event statuses the timeline counts: what happened or is happening, and
+/// refusals (a refusal is itself a statement). Planned, conditional, negated and
+/// hypothetical events did not take place.
+pub const COUNTED: [&str; 3] = ["occurred", "ongoing", "refused"];
+
+/// Keeps the first of each event's copies within a story cluster.
+pub fn once_per_cluster(events: Vec<Ev>) -> Vec<Ev> {
+    let mut seen = BTreeSet::new();
+    events.into_iter().filter(|e| seen.insert(e.cluster_key())).collect()
+}
+
+/// Per day and actor pair: event counts by quad class and the PLOVER score
+/// index. A compound event (several actors or recipients) counts for each pair;
+/// a missing side is `-`.
+pub fn timeline(conn: &Connection, filter: &Filter) -> Result<Table> {
+    let evs = once_per_cluster(events(conn, filter)?);
+    #[derive(Default)]
+    struct Acc {
+        n: i64,
+        quads: [i64; 4],
+        sum: f64,
+        scored: i64,
+    }
+    let mut acc: BTreeMap<(Option<Date>, String, String), Acc> = BTreeMap::new();
+    for e in evs.iter().filter(|e| COUNTED.contains(&e.status.as_str())) {
+        let one = [Part { name: None, country: None, sector: None }];
+        let actors: &[Part] = if e.actors.is_empty() { &one } else { &e.actors };
+        let recips: &[Part] = if e.recipients.is_empty() { &one } else { &e.recipients };
+        for a in actors {
+            for r in recips {
+                let (a, r) = (a.label(), r.label());
+                if a == r {
+                    continue;
+                }
+                let x = acc.entry((e.day, a, r)).or_default();
+                x.n += 1;
+                x.quads[e.kind.quad() as usize] += 1;
+                if let Some(s) = e.score {
+                    x.sum += s;
+                    x.scored += 1;
+                }
+            }
+        }
+    }
+    let mut cols = vec![("day", Kind::Date), ("actor", Kind::Text), ("recipient", Kind::Text), ("events", Kind::Int)];
+    cols.extend(Quad::ALL.iter().map(|q| (q.as_str(), Kind::Int)));
+    cols.extend([("score_sum", Kind::Float), ("score_mean", Kind::Float)]);
+    let mut t = Table::new("timeline", &cols);
+    for ((day, a, r), x) in acc {
+        let mut row = vec![day.map_or(Value::Null, Value::Date), Value::Text(a), Value::Text(r), Value::Int(x.n)];
+        row.extend(x.quads.iter().map(|&q| Value::Int(q)));
+        row.push(Value::Float(x.sum));
+        row.push(if x.scored > 0 { Value::Float(x.sum / x.scored as f64) } else { Value::Null });
+        t.push(row);
+    }
+    Ok(t)
+}
+
+/// A stored figure with what aggregates need of its article.
+#[derive(Debug, Clone)]
+pub struct Fig {
+    pub aid: i64,
+    pub article: String,
+    pub published: Option<Date>,
+    pub day: Option<Date>,
+    pub category: String,
+    pub place: Option<String>,
+    pub subject: Option<String>,
+    /// Who says so; the article's source where the article states it itself.
+    pub claimant: String,
+    pub attributed: bool,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: String,
+    pub status: String,
+    pub text: String,
+    pub span: [i64; 2],
+    pub sentence: String,
+}
+
+impl Fig {
+    /// The value compared between claimants: the value, else a range's middle.
+    pub fn amount(&self) -> Option<f64> {
+        self.value.or(match (self.low, self.high) {
+            (Some(l), Some(h)) => Some((l + h) / 2.0),
+            (l, h) => l.or(h),
+        })
+    }
+
+    /// The subject when it names a group a toll is kept for apart (children,
+    /// soldiers...), else empty: "people", "Palestinians", "civilians" are one toll.
+    pub fn subject_group(&self) -> String {
+        let s = self.subject.as_deref().unwrap_or("").to_lowercase();
+        SPECIFIC_SUBJECTS.iter().find(|k| s.contains(*k)).map_or(String::new(), |k| k.to_string())
+    }
+}
+
+/// Subjects counted apart from a general toll.
+const SPECIFIC_SUBJECTS: [&str; 14] = [
+    "child", "women", "soldier", "troop", "journalist", "worker", "staff", "fighter", "militant", "police", "officer",
+    "doctor", "medic", "prisoner",
+];
+
+/// Every stored figure passing the filter (`types` filters categories; `actors` claimants).
+pub fn figures_in(conn: &Connection, filter: &Filter) -> Result<Vec<Fig>> {
+    let mut stmt = conn.prepare(
+        "SELECT f.aid, a.id, a.published, a.source, t.value, f.category, p.name, f.subject, f.claimant, f.value, f.low,
+                f.high, f.qualifier, f.status, f.text, f.start, f.end,
+                substr(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start)
+         FROM figures f JOIN articles a ON a.aid = f.aid
+         LEFT JOIN places p ON p.aid = f.aid AND p.pid = f.place
+         LEFT JOIN times t ON t.aid = f.aid AND t.tid = f.time
+         ORDER BY a.published, f.aid, f.start",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let published = r.get::<_, Option<String>>(2)?.as_deref().and_then(Date::parse);
+        let source: Option<String> = r.get(3)?;
+        let claimant: Option<String> = r.get(8)?;
+        let f = Fig {
+            aid: r.get(0)?,
+            article: r.get(1)?,
+            published,
+            day: day_of(r.get::<_, Option<String>>(4)?.as_deref(), published),
+            category: r.get(5)?,
+            place: r.get(6)?,
+            subject: r.get(7)?,
+            attributed: claimant.is_some(),
+            claimant: claimant.or(source).unwrap_or_else(|| "unattributed".into()),
+            value: r.get(9)?,
+            low: r.get(10)?,
+            high: r.get(11)?,
+            qualifier: r.get(12)?,
+            status: r.get(13)?,
+            text: r.get(14)?,
+            span: [r.get(15)?, r.get(16)?],
+            sentence: r.get(17)?,
+        };
+        let actor_ok = filter.actors.is_empty() || filter.actors.iter().any(|a| a.eq_ignore_ascii_case(&f.claimant));
+        if filter.day(f.day) && filter.kind(&f.category) && filter.place(f.place.as_deref()) && actor_ok {
+            out.push(f);
+        }
+    }
+    Ok(out)
+}
+
+type SeriesKey = (String, String, String, String, Option<Date>);
+
+/// Each claimant's latest reported value per day, per category, place and
+/// subject; copies of a figure (syndication, repeats) are one row.
+fn latest(figs: Vec<Fig>) -> BTreeMap<SeriesKey, Fig> {
+    let mut out: BTreeMap<SeriesKey, Fig> = BTreeMap::new();
+    for f in figs.into_iter().filter(|f| f.status == "reported") {
+        let key = (
+            f.category.clone(),
+            f.place.clone().unwrap_or_default(),
+            f.subject_group(),
+            f.claimant.clone(),
+            f.day,
+        );
+        // Rows come in publication order: a later report replaces an earlier one.
+        out.insert(key, f);
+    }
+    out
+}
+
+fn figure_cells(f: &Fig) -> Vec<Value> {
+    vec![
+        Value::float(f.amount()),
+        Value::float(f.low),
+        Value::float(f.high),
+        Value::Text(f.qualifier.clone()),
+        Value::Text(f.article.clone()),
+        Value::Text(f.text.clone()),
+        Value::Text(f.sentence.clone()),
+    ]
+}
+
+/// Per category, place and subject: each claimant's latest value per day, with its evidence.
+pub fn figures(conn: &Connection, filter: &Filter) -> Result<Table> {
+    let mut t = Table::new(
+        "figures",
+        &[
+            ("category", Kind::Text),
+            ("place", Kind::Text),
+            ("subject", Kind::Text),
+            ("day", Kind::Date),
+            ("claimant", Kind::Text),
+            ("attributed", Kind::Bool),
+            ("value", Kind::Float),
+            ("low", Kind::Float),
+            ("high", Kind::Float),
+            ("qualifier", Kind::Text),
+            ("article", Kind::Text),
+            ("evidence", Kind::Text),
+            ("sentence", Kind::Text),
+        ],
+    );
+    for ((cat, place, subject, claimant, day), f) in latest(figures_in(conn, filter)?) {
+        let mut row = vec![
+            Value::Text(cat),
+            Value::text((!place.is_empty()).then_some(place)),
+            Value::text((!subject.is_empty()).then_some(subject)),
+            day.map_or(Value::Null, Value::Date),
+            Value::Text(claimant),
+            Value::Bool(f.attributed),
+        ];
+        row.extend(figure_cells(&f));
+        t.push(row);
+    }
+    Ok(t)
+}
+
+/// Claimants disagreeing: the same category, place and subject, values reported
+/// at most `window` days apart, differing by more than 10% of the larger.
+pub fn disagreements(conn: &Connection, filter: &Filter, window: i64) -> Result<Table> {
+    let rows: Vec<Fig> = latest(figures_in(conn, filter)?).into_values().collect();
+    let mut t = Table::new(
+        "disagreements",
+        &[
+            ("category", Kind::Text),
+            ("place", Kind::Text),
+            ("subject", Kind::Text),
+            ("claimant_a", Kind::Text),
+            ("day_a", Kind::Date),
+            ("value_a", Kind::Float),
+            ("claimant_b", Kind::Text),
+            ("day_b", Kind::Date),
+            ("value_b", Kind::Float),
+            ("difference", Kind::Float),
+            ("evidence_a", Kind::Text),
+            ("article_a", Kind::Text),
+            ("evidence_b", Kind::Text),
+            ("article_b", Kind::Text),
+        ],
+    );
+    for (i, a) in rows.iter().enumerate() {
+        for b in &rows[i + 1..] {
+            let same = a.category == b.category && a.place == b.place && a.subject_group() == b.subject_group();
+            if !same || a.claimant == b.claimant {
+                continue;
+            }
+            let (Some(da), Some(db)) = (a.day, b.day) else { continue };
+            if (da.to_days() - db.to_days()).abs() > window {
+                continue;
+            }
+            let (Some(va), Some(vb)) = (a.amount(), b.amount()) else { continue };
+            let diff = (va - vb).abs() / va.abs().max(vb.abs());
+            if diff <= 0.10 {
+                continue;
+            }
+            t.push(vec![
+                Value::Text(a.category.clone()),
+                Value::text(a.place.clone()),
+                Value::text(Some(a.subject_group()).filter(|s| !s.is_empty())),
+                Value::Text(a.claimant.clone()),
+                Value::Date(da),
+                Value::Float(va),
+                Value::Text(b.claimant.clone()),
+                Value::Date(db),
+                Value::Float(vb),
+                Value::Float((diff * 1000.0).round() / 10.0),
+                Value::Text(a.text.clone()),
+                Value::Text(a.article.clone()),
+                Value::Text(b.text.clone()),
+                Value::Text(b.article.clone()),
+            ]);
+        }
+    }
+    Ok(t)
+}
+
+/// The negotiation between two parties.
+#[derive(Debug, Clone)]
+pub struct Talks {
+    /// Third parties: named as mediators of the parties' talks, or consulting
+    /// both parties. With the number of events that show it.
+    pub mediators: Vec<(String, usize)>,
+    /// Meetings, demands, rejections, agreements, releases: in time order.
+    pub lines: Table,
+}
+
+/// What a talks line is, from its event type and mode; `None`: not part of the talks view.
+fn talks_kind(e: &Ev) -> Option<&'static str> {
+    let mode = e.mode.as_deref().unwrap_or("");
+    Some(match e.kind {
+        EventType::Consult if mode == "third-party" => "mediated talks",
+        EventType::Consult if mode == "phone" => "call",
+        EventType::Consult => "meeting",
+        EventType::Request => "demand",
+        EventType::Reject => "rejection",
+        EventType::Agree => "agreement",
+        EventType::Concede => "concession",
+        EventType::Retreat if mode == "release" => "release",
+        EventType::Retreat if mode == "ceasefire" => "truce",
+        EventType::Retreat => "withdrawal",
+        _ => return None,
+    })
+}
+
+/// The negotiation view between parties `a` and `b`.
+pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Talks> {
+    let evs = once_per_cluster(events(conn, filter)?);
+    let party = |p: &Part| p.is(a) || p.is(b);
+    // The parties' countries: a person or office of theirs is not a mediator.
+    let mut home: BTreeSet<String> = BTreeSet::new();
+    for e in &evs {
+        for p in e.parts().filter(|p| party(p)) {
+            home.extend(p.country.clone());
+        }
+    }
+    let outsider = |p: &Part| !party(p) && p.name.is_some() && p.country.as_ref().is_none_or(|c| !home.contains(c));
+    let mut named: BTreeMap<String, usize> = BTreeMap::new();
+    let mut consulted: BTreeMap<String, (bool, bool, usize)> = BTreeMap::new();
+    for e in evs.iter().filter(|e| e.kind == EventType::Consult && COUNTED.contains(&e.status.as_str())) {
+        if e.mode.as_deref() == Some("third-party") && e.actors.iter().any(party) {
+            for r in e.recipients.iter().filter(|p| outsider(p)) {
+                *named.entry(r.label()).or_default() += 1;
+            }
+        }
+        for (side, other) in [(&e.actors, &e.recipients), (&e.recipients, &e.actors)] {
+            for x in side.iter().filter(|p| outsider(p)) {
+                let c = consulted.entry(x.label()).or_default();
+                c.0 |= other.iter().any(|p| p.is(a));
+                c.1 |= other.iter().any(|p| p.is(b));
+                c.2 += 1;
+            }
+        }
+    }
+    for (x, (with_a, with_b, n)) in consulted {
+        if with_a && with_b {
+            *named.entry(x).or_default() += n;
+        }
+    }
+    let mut mediators: Vec<(String, usize)> = named.into_iter().collect();
+    mediators.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+
+    let mut t = Table::new(
+        "talks",
+        &[
+            ("day", Kind::Date),
+            ("kind", Kind::Text),
+            ("type", Kind::Text),
+            ("actors", Kind::List),
+            ("recipients", Kind::List),
+            ("place", Kind::Text),
+            ("status", Kind::Text),
+            ("figures", Kind::List),
+            ("article", Kind::Text),
+            ("evidence", Kind::Text),
+        ],
+    );
+    let names = |v: &[Part]| Value::List(v.iter().map(Part::label).collect());
+    for e in evs.iter().filter(|e| e.parts().any(party)) {
+        let Some(kind) = talks_kind(e) else { continue };
+        let ty = match &e.mode {
+            Some(m) => format!("{}/{}", e.kind.as_str(), m),
+            None => e.kind.as_str().to_string(),
+        };
+        t.push(vec![
+            e.day.map_or(Value::Null, Value::Date),
+            Value::Text(kind.into()),
+            Value::Text(ty),
+            names(&e.actors),
+            names(&e.recipients),
+            Value::text(e.place.clone()),
+            Value::Text(e.status.clone()),
+            Value::List(e.figures.clone()),
+            Value::Text(e.article.clone()),
+            Value::Text(e.sentence.clone()),
+        ]);
+    }
+    Ok(Talks { mediators, lines: t })
+}
+
+/// Stored articles per story cluster (for reports): cluster id → article ids.
+pub fn clusters(conn: &Connection) -> Result<BTreeMap<i64, Vec<String>>> {
+    let mut stmt = conn.prepare("SELECT cluster, id FROM articles ORDER BY aid")?;
+    let mut out: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for row in stmt.query_map(params![], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (c, id) = row?;
+        out.entry(c).or_default().push(id);
+    }
+    Ok(out)
+}
