@@ -11,14 +11,21 @@
 //! | JSON | `.json` | one such object, an array of them, or a sequence of them |
 //! | plain text | `.txt`, `.text`, `.md` | the file; its first line is the title when a blank line follows |
 //! | HTML | `.html`, `.htm`, `.xhtml` | the page's main text, title, date, site and canonical URL ([`html`]) |
+//! | RSS / Atom feed | `.rss`, `.atom` (or an `.xml` that is one) | one article per item or entry ([`feed`]) |
+//! | WARC archive | `.warc` | one article per HTML response record ([`warc`]) |
+//!
+//! Any of these may be gzip-compressed (`.gz`, or told by its first bytes): it is
+//! decompressed as it is read, so `.warc.gz` and `.jsonl.gz` work as they are.
 //!
 //! Directories are read recursively in name order, skipping hidden entries.
 //! Problems come back as [`Item::Problem`] in reading order: a malformed line is an
 //! error naming the file and line, invalid UTF-8 is replaced (a warning), a binary
 //! file is skipped (a warning). Reading always goes on to the next article.
 
+pub mod feed;
 pub mod html;
 mod json;
+pub mod warc;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -38,6 +45,8 @@ pub enum Format {
     Json,
     Text,
     Html,
+    Feed,
+    Warc,
 }
 
 impl Format {
@@ -45,6 +54,9 @@ impl Format {
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
+            "gz" | "gzip" => Format::from_path(Path::new(path.file_stem()?)),
+            "rss" | "atom" => Some(Format::Feed),
+            "warc" => Some(Format::Warc),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
             "json" => Some(Format::Json),
             "txt" | "text" | "md" => Some(Format::Text),
@@ -61,11 +73,17 @@ impl Format {
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let start = head.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(head.len());
         let head = &head[start..];
+        if head.starts_with(b"WARC/") {
+            return Some(Format::Warc);
+        }
         match head.first() {
             Some(b'[') => Some(Format::Json),
             Some(b'{') => Some(Format::Jsonl),
             Some(b'<') => {
                 let lower = head[..head.len().min(8192)].to_ascii_lowercase();
+                if feed::looks_like_feed(&lower[..lower.len().min(2048)]) {
+                    return Some(Format::Feed);
+                }
                 let markers: [&[u8]; 8] =
                     [b"<html", b"<!doctype html", b"<head", b"<body", b"<p", b"<div", b"<article", b"<meta"];
                 let html = markers.iter().any(|m| lower.windows(m.len()).any(|w| w == *m));
@@ -94,7 +112,9 @@ impl std::str::FromStr for Format {
             "json" => Ok(Format::Json),
             "text" | "txt" => Ok(Format::Text),
             "html" => Ok(Format::Html),
-            _ => Err(format!("unknown input format '{s}' (expected jsonl, json, text or html)")),
+            "feed" | "rss" | "atom" => Ok(Format::Feed),
+            "warc" => Ok(Format::Warc),
+            _ => Err(format!("unknown input format '{s}' (expected jsonl, json, text, html, feed or warc)")),
         }
     }
 }
@@ -168,6 +188,16 @@ impl Ctx<'_> {
 pub fn read_bytes(name: &str, id: Option<&str>, bytes: &[u8], format: Option<Format>, opts: &Options) -> Vec<Item> {
     let ctx = Ctx { file: name, id, opts };
     let mut out = Vec::new();
+    if is_gzip(bytes) {
+        let mut plain = Vec::new();
+        let mut d = flate2::read::MultiGzDecoder::new(bytes).take(MAX_BODY_BYTES as u64 * 4);
+        if let Err(e) = d.read_to_end(&mut plain) {
+            out.push(ctx.problem(Severity::Error, None, format!("gzip data could not be decompressed: {e}")));
+            return out;
+        }
+        out.extend(read_bytes(name, id, &plain, format, opts));
+        return out;
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         if !bytes.is_empty() {
             out.push(ctx.problem(Severity::Warning, None, "skipped: no text"));
@@ -202,8 +232,18 @@ pub fn read_bytes(name: &str, id: Option<&str>, bytes: &[u8], format: Option<For
             let text = decode(&ctx, bytes, &mut out);
             out.extend(read_html(&ctx, &text));
         }
+        Format::Feed => {
+            let text = decode(&ctx, bytes, &mut out);
+            out.extend(feed::read_feed(&ctx, &text));
+        }
+        Format::Warc => out.extend(warc::WarcReader::new(bytes, name.to_string(), *opts)),
     }
     out
+}
+
+/// gzip's magic number.
+fn is_gzip(head: &[u8]) -> bool {
+    head.starts_with(&[0x1f, 0x8b])
 }
 
 /// UTF-8 text from bytes, replacing invalid sequences (with a warning) and a BOM.
@@ -311,6 +351,7 @@ enum Pending {
 enum Current {
     Lines { reader: Box<dyn BufRead>, file: String, line: usize },
     Items(std::vec::IntoIter<Item>),
+    Warc(Box<warc::WarcReader<Box<dyn BufRead>>>),
 }
 
 /// Streams [`Item`]s from a list of inputs, in order. JSON Lines are read line by
@@ -383,10 +424,17 @@ impl Reader {
         id: Option<String>,
         fmt: Option<Format>,
     ) -> Option<Item> {
-        let head = match reader.fill_buf() {
+        let mut head = match reader.fill_buf() {
             Ok(h) => h,
             Err(e) => return Some(error(&file, format!("cannot read: {e}"))),
         };
+        if is_gzip(head) {
+            reader = Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(reader)));
+            head = match reader.fill_buf() {
+                Ok(h) => h,
+                Err(e) => return Some(error(&file, format!("cannot decompress: {e}"))),
+            };
+        }
         // A binary file is skipped whatever its extension says, unless the user forced a format.
         if self.opts.format.is_none() && is_binary(head) {
             return Some(Item::Problem(Problem {
@@ -399,6 +447,10 @@ impl Reader {
         let fmt = fmt.or_else(|| Format::sniff(head));
         if fmt == Some(Format::Jsonl) {
             self.current = Some(Current::Lines { reader, file, line: 0 });
+            return None;
+        }
+        if fmt == Some(Format::Warc) {
+            self.current = Some(Current::Warc(Box::new(warc::WarcReader::new(reader, file, self.opts))));
             return None;
         }
         let mut bytes = Vec::new();
@@ -446,6 +498,10 @@ impl Iterator for Reader {
             }
             match &mut self.current {
                 Some(Current::Items(it)) => match it.next() {
+                    Some(item) => return Some(item),
+                    None => self.current = None,
+                },
+                Some(Current::Warc(it)) => match it.next() {
                     Some(item) => return Some(item),
                     None => self.current = None,
                 },

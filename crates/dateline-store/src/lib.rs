@@ -26,6 +26,7 @@ pub mod aggregate;
 pub mod cluster;
 pub mod export;
 pub mod schema;
+pub mod tables;
 
 use std::fmt;
 use std::path::Path;
