@@ -1,5 +1,6 @@
 //! The `dateline` command.
 
+mod corpus;
 mod summary;
 
 use std::fs::File;
@@ -41,7 +42,44 @@ enum Command {
     Extract(ExtractArgs),
     /// Print the JSON Schema of a record (schema dateline/1).
     Schema,
+    /// Extract articles into a corpus database: idempotent, crash-safe, with
+    /// syndicated copies grouped into story clusters.
+    #[command(long_about = INGEST_LONG)]
+    Ingest(corpus::IngestArgs),
+    /// Per day and actor pair: events by PLOVER quad class and the
+    /// cooperation/conflict score index.
+    Timeline(corpus::TimelineArgs),
+    /// Figures per category and place: each claimant's latest value per day, and
+    /// where claimants disagree.
+    Figures(corpus::FiguresArgs),
+    /// The state of a negotiation between two parties: mediators, meetings,
+    /// demands, rejections, agreements and releases, in time order.
+    Talks(corpus::TalksArgs),
+    /// Write a table of the corpus (events, figures, quotes, entities, places,
+    /// articles) as JSON Lines, CSV or Parquet.
+    Export(corpus::ExportArgs),
+    /// Full-text search over stored articles or quotes.
+    Search(corpus::SearchArgs),
 }
+
+const INGEST_LONG: &str = "\
+Extract articles into a corpus database (SQLite, one file).
+
+Reads everything `extract` reads, plus RSS/Atom feeds (.rss, .atom, or XML that
+is one), WARC archives (.warc, .warc.gz: each HTML response record is an
+article) and gzip-compressed files. Extraction runs on every core; one writer
+stores each batch in a transaction.
+
+An article already stored (same title and body) is not added again, so running
+the same ingest twice adds nothing; a near-copy of a stored article (a
+syndicated version) is stored and linked to that story's cluster, which the
+aggregates count once. A run that is killed leaves every article either wholly
+stored or absent: running it again completes it.
+
+Examples:
+  dateline ingest examples/ --db corpus.db
+  dateline ingest crawl.warc.gz feeds/ --db corpus.db
+  dateline ingest --reprocess --db corpus.db";
 
 const EXTRACT_LONG: &str = "\
 Extract a record from each article.
@@ -88,7 +126,7 @@ struct ExtractArgs {
     format: OutFormat,
 
     /// Read every input as this format instead of guessing.
-    #[arg(long, value_name = "FORMAT", value_parser = ["jsonl", "json", "text", "html"])]
+    #[arg(long, value_name = "FORMAT", value_parser = ["jsonl", "json", "text", "html", "feed", "warc"])]
     input_format: Option<String>,
 
     /// A dictionary of actors to add to the built-in knowledge base
@@ -123,6 +161,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Schema => print_schema(),
+        Command::Ingest(args) => corpus::ingest(args),
+        Command::Timeline(args) => corpus::timeline(args),
+        Command::Figures(args) => corpus::figures(args),
+        Command::Talks(args) => corpus::talks(args),
+        Command::Export(args) => corpus::export(args),
+        Command::Search(args) => corpus::search(args),
     };
     match result {
         Ok(code) => code,
@@ -153,17 +197,9 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let opts = Options { published: args.published, format };
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().map_err(io::Error::other)?;
-    let mut dicts = Vec::new();
-    for path in &args.dicts {
-        let text = std::fs::read_to_string(path).map_err(|e| with_path(e, path))?;
-        dicts.push((path.display().to_string(), text));
-    }
-    let pipeline = match Pipeline::with_dictionaries(&dicts) {
+    let pipeline = match load_pipeline(&args.dicts)? {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("dateline: {e}");
-            return Ok(ExitCode::from(2));
-        }
+        Err(code) => return Ok(code),
     };
 
     let sink: Box<dyn Write> = match &args.output {
@@ -193,6 +229,19 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     w.records(pool.install(|| run(&pipeline, &mut batch)))?;
     w.end()?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The pipeline with the user's dictionaries; a bad dictionary is a usage error (exit 2).
+fn load_pipeline(paths: &[PathBuf]) -> io::Result<Result<Pipeline, ExitCode>> {
+    let mut dicts = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| with_path(e, path))?;
+        dicts.push((path.display().to_string(), text));
+    }
+    Ok(Pipeline::with_dictionaries(&dicts).map_err(|e| {
+        eprintln!("dateline: {e}");
+        ExitCode::from(2)
+    }))
 }
 
 fn with_path(e: io::Error, path: &std::path::Path) -> io::Error {

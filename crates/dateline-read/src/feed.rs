@@ -51,12 +51,14 @@ pub(crate) fn read_feed(ctx: &Ctx, text: &str) -> Vec<Item> {
 }
 
 fn read_item(ctx: &Ctx, block: &str, lower: &str, source: Option<&str>, line: usize, n: usize) -> Item {
-    let get = |names: &[&str]| names.iter().find_map(|name| element(block, lower, name)).filter(|s| !s.trim().is_empty());
+    let get =
+        |names: &[&str]| names.iter().find_map(|name| element(block, lower, name)).filter(|s| !s.trim().is_empty());
     let title = get(&["title"]).map(|t| plain(&t)).filter(|t| !t.is_empty());
     let url = get(&["link"]).map(|l| plain(&l)).or_else(|| atom_link(block, lower));
     let id = get(&["guid", "id"]).map(|g| plain(&g)).or_else(|| url.clone());
     let date = get(&["pubdate", "published", "dc:date", "updated"]).map(|d| plain(&d));
-    let body = get(&["content:encoded", "content", "description", "summary"]).map(|b| body_text(&b)).unwrap_or_default();
+    let body =
+        get(&["content:encoded", "content", "description", "summary"]).map(|b| body_text(&b)).unwrap_or_default();
     if body.trim().is_empty() {
         return ctx.problem(Severity::Warning, Some(line), format!("feed item {n} has no text: skipped"));
     }

@@ -32,6 +32,8 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 pub use dateline::{Article, Date};
 
@@ -362,6 +364,36 @@ pub struct Reader {
     /// Items read from the current JSON line, not yet handed out.
     buffered: VecDeque<Item>,
     opts: Options,
+    /// Bytes read from input files so far (before decompression).
+    consumed: Arc<AtomicU64>,
+}
+
+/// A file that counts the bytes read from it.
+struct Counted {
+    inner: File,
+    count: Arc<AtomicU64>,
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Total size in bytes of the files the inputs name (directories walked as the
+/// reader walks them; standard input counts nothing). With [`Reader::bytes_read`],
+/// for progress reports.
+pub fn input_size(inputs: &[Input]) -> u64 {
+    fn walk(p: &Path) -> u64 {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => list_dir(p).map_or(0, |v| v.iter().map(|e| walk(e)).sum()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    inputs.iter().map(|i| if let Input::Path(p) = i { walk(p) } else { 0 }).sum()
 }
 
 impl Reader {
@@ -373,7 +405,12 @@ impl Reader {
                 Input::Stdin => Pending::Stdin,
             })
             .collect();
-        Reader { pending, current: None, buffered: VecDeque::new(), opts }
+        Reader { pending, current: None, buffered: VecDeque::new(), opts, consumed: Arc::default() }
+    }
+
+    /// Bytes read so far from input files, as stored on disk (compressed where they are).
+    pub fn bytes_read(&self) -> u64 {
+        self.consumed.load(Ordering::Relaxed)
     }
 
     fn open(&mut self, p: Pending) -> Option<Item> {
@@ -406,7 +443,8 @@ impl Reader {
                     };
                     let id = article_id(&path, root.as_deref());
                     let fmt = self.opts.format.or_else(|| Format::from_path(&path));
-                    self.open_file(Box::new(BufReader::with_capacity(1 << 16, f)), file, Some(id), fmt)
+                    let counted = Counted { inner: f, count: self.consumed.clone() };
+                    self.open_file(Box::new(BufReader::with_capacity(1 << 16, counted)), file, Some(id), fmt)
                 }
             }
         }

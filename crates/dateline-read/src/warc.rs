@@ -80,8 +80,7 @@ impl<R: BufRead> WarcReader<R> {
         }
         self.record += 1;
         let mut headers: Vec<(String, String)> = Vec::new();
-        loop {
-            let Some(line) = self.line()? else { break };
+        while let Some(line) = self.line()? {
             if line.is_empty() {
                 break;
             }
@@ -147,9 +146,11 @@ impl<R: BufRead> WarcReader<R> {
         record_id: Option<String>,
         start: u64,
     ) -> Option<Item> {
-        let split = block.windows(4).position(|w| w == b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| {
-            block.windows(2).position(|w| w == b"\n\n").map(|i| (i, i + 2))
-        });
+        let split = block
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map(|i| (i, i + 4))
+            .or_else(|| block.windows(2).position(|w| w == b"\n\n").map(|i| (i, i + 2)));
         let (head_end, body_start) = split.unwrap_or((block.len(), block.len()));
         let head = String::from_utf8_lossy(&block[..head_end]);
         let mut lines = head.lines();
@@ -209,10 +210,7 @@ impl<R: BufRead> WarcReader<R> {
         }
         let url = page.url.or(uri);
         let published = page.published.as_deref().and_then(Date::parse).or(date).or(self.opts.published);
-        let id = url
-            .clone()
-            .or(record_id)
-            .unwrap_or_else(|| dateline::content_id(page.title.as_deref(), &page.body));
+        let id = url.clone().or(record_id).unwrap_or_else(|| dateline::content_id(page.title.as_deref(), &page.body));
         Some(Item::Article(Box::new(Article {
             id,
             url,
@@ -253,7 +251,9 @@ fn charset(content_type: &str) -> Option<String> {
 /// Text from bytes in the named charset: Latin-1 and Windows-1252 mapped, else UTF-8 (lossy).
 fn decode(bytes: &[u8], charset: Option<&str>) -> String {
     match charset {
-        Some("iso-8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252") if std::str::from_utf8(bytes).is_err() => {
+        Some("iso-8859-1" | "latin1" | "latin-1" | "windows-1252" | "cp1252")
+            if std::str::from_utf8(bytes).is_err() =>
+        {
             bytes.iter().map(|&b| char::from(b)).collect()
         }
         _ => String::from_utf8_lossy(bytes).into_owned(),
@@ -263,8 +263,7 @@ fn decode(bytes: &[u8], charset: Option<&str>) -> String {
 /// Decodes an HTTP chunked body; a malformed one gives what was decoded so far.
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(nl) = b.iter().position(|&c| c == b'\n') else { break };
+    while let Some(nl) = b.iter().position(|&c| c == b'\n') {
         let size = String::from_utf8_lossy(&b[..nl]);
         let Ok(size) = usize::from_str_radix(size.trim().split(';').next().unwrap_or("").trim(), 16) else { break };
         b = &b[nl + 1..];
@@ -316,7 +315,9 @@ mod tests {
         );
         let items = read(warc.as_bytes());
         assert_eq!(items.len(), 2, "{items:?}");
-        for (item, (url, day)) in items.iter().zip([("https://a.example/1", "2024-05-02"), ("https://a.example/4", "2024-05-03")]) {
+        for (item, (url, day)) in
+            items.iter().zip([("https://a.example/1", "2024-05-02"), ("https://a.example/4", "2024-05-03")])
+        {
             let Item::Article(a) = item else { panic!("{item:?}") };
             assert_eq!(a.url.as_deref(), Some(url));
             assert_eq!(a.id, url);
@@ -329,7 +330,8 @@ mod tests {
     #[test]
     fn garbage_is_reported_and_reading_goes_on() {
         let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{PAGE}");
-        let warc = format!("junk line\r\nmore junk\r\n{}", record("response", "https://b.example/", "2024-01-01", &http));
+        let warc =
+            format!("junk line\r\nmore junk\r\n{}", record("response", "https://b.example/", "2024-01-01", &http));
         let items = read(warc.as_bytes());
         assert!(matches!(&items[0], Item::Problem(p) if p.message.contains("not a WARC record")), "{items:?}");
         assert!(matches!(&items[1], Item::Article(_)));

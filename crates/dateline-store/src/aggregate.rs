@@ -148,7 +148,8 @@ fn day_of(value: Option<&str>, published: Option<Date>) -> Option<Date> {
 /// Every stored event passing the filter, in day then article order.
 pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<Ev>> {
     let mut parts: HashMap<(i64, String), (Vec<Part>, Vec<Part>)> = HashMap::new();
-    let mut stmt = conn.prepare("SELECT aid, vid, role, name, country, sector FROM participants ORDER BY aid, vid, role, ord")?;
+    let mut stmt =
+        conn.prepare("SELECT aid, vid, role, name, country, sector FROM participants ORDER BY aid, vid, role, ord")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let p = Part { name: r.get(3)?, country: r.get(4)?, sector: r.get(5)? };
@@ -221,7 +222,7 @@ pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<Ev>> {
             out.push(ev);
         }
     }
-    out.sort_by(|a, b| (a.day, a.aid, a.sentence_span).cmp(&(b.day, b.aid, b.sentence_span)));
+    out.sort_by_key(|e| (e.day, e.aid, e.sentence_span));
     Ok(out)
 }
 
@@ -325,8 +326,20 @@ impl Fig {
 
 /// Subjects counted apart from a general toll.
 const SPECIFIC_SUBJECTS: [&str; 14] = [
-    "child", "women", "soldier", "troop", "journalist", "worker", "staff", "fighter", "militant", "police", "officer",
-    "doctor", "medic", "prisoner",
+    "child",
+    "women",
+    "soldier",
+    "troop",
+    "journalist",
+    "worker",
+    "staff",
+    "fighter",
+    "militant",
+    "police",
+    "officer",
+    "doctor",
+    "medic",
+    "prisoner",
 ];
 
 /// Every stored figure passing the filter (`types` filters categories; `actors` claimants).
@@ -380,13 +393,8 @@ type SeriesKey = (String, String, String, String, Option<Date>);
 fn latest(figs: Vec<Fig>) -> BTreeMap<SeriesKey, Fig> {
     let mut out: BTreeMap<SeriesKey, Fig> = BTreeMap::new();
     for f in figs.into_iter().filter(|f| f.status == "reported") {
-        let key = (
-            f.category.clone(),
-            f.place.clone().unwrap_or_default(),
-            f.subject_group(),
-            f.claimant.clone(),
-            f.day,
-        );
+        let key =
+            (f.category.clone(), f.place.clone().unwrap_or_default(), f.subject_group(), f.claimant.clone(), f.day);
         // Rows come in publication order: a later report replaces an earlier one.
         out.insert(key, f);
     }

@@ -108,7 +108,11 @@ pub struct Table {
 
 impl Table {
     pub fn new(name: &str, columns: &[(&str, Kind)]) -> Table {
-        Table { name: name.into(), columns: columns.iter().map(|(n, k)| (n.to_string(), *k)).collect(), rows: Vec::new() }
+        Table {
+            name: name.into(),
+            columns: columns.iter().map(|(n, k)| (n.to_string(), *k)).collect(),
+            rows: Vec::new(),
+        }
     }
 
     /// Adds a row; its cells are in column order.
@@ -149,11 +153,8 @@ impl Table {
 
     /// An aligned text table, cells cut to `width` characters.
     pub fn write_text(&self, out: &mut impl Write, width: usize) -> std::io::Result<()> {
-        let cells: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|v| cut(&v.display(), width)).collect())
-            .collect();
+        let cells: Vec<Vec<String>> =
+            self.rows.iter().map(|r| r.iter().map(|v| cut(&v.display(), width)).collect()).collect();
         let mut widths: Vec<usize> = self.columns.iter().map(|(n, _)| n.chars().count()).collect();
         for r in &cells {
             for (w, c) in widths.iter_mut().zip(r) {
@@ -219,7 +220,8 @@ impl Table {
             let defs: Vec<i16> = self.rows.iter().map(|r| i16::from(r[k] != Value::Null)).collect();
             match kind {
                 Kind::Int => {
-                    let v: Vec<i64> = cells.filter_map(|c| if let Value::Int(i) = c { Some(*i) } else { None }).collect();
+                    let v: Vec<i64> =
+                        cells.filter_map(|c| if let Value::Int(i) = c { Some(*i) } else { None }).collect();
                     col.typed::<Int64Type>().write_batch(&v, Some(&defs), None).map_err(pq)?;
                 }
                 Kind::Float => {
@@ -322,7 +324,10 @@ mod tests {
     fn csv_quotes_and_flattens() {
         let mut out = Vec::new();
         sample().write_csv(&mut out).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "n,x,s,d,l\r\n1,2.50,\"a, \"\"b\"\"\",2024-03-01,Israel; Qatar\r\n,,,,\r\n");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "n,x,s,d,l\r\n1,2.50,\"a, \"\"b\"\"\",2024-03-01,Israel; Qatar\r\n,,,,\r\n"
+        );
     }
 
     #[test]

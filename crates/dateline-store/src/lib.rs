@@ -111,11 +111,7 @@ impl Store {
 
     /// Whether an article with this content hash is stored.
     pub fn contains(&self, hash: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row("SELECT 1 FROM articles WHERE hash = ?1", [hash], |_| Ok(()))
-            .optional()?
-            .is_some())
+        Ok(self.conn.query_row("SELECT 1 FROM articles WHERE hash = ?1", [hash], |_| Ok(())).optional()?.is_some())
     }
 
     /// Number of stored articles.
@@ -381,5 +377,7 @@ pub fn article_hash(a: &Article) -> String {
 
 /// Looks up a stored article by its id (as given by the input, or its hash).
 pub fn find_article(conn: &Connection, id: &str) -> Result<Option<i64>> {
-    Ok(conn.query_row("SELECT aid FROM articles WHERE id = ?1 OR hash = ?1 ORDER BY aid LIMIT 1", [id], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT aid FROM articles WHERE id = ?1 OR hash = ?1 ORDER BY aid LIMIT 1", [id], |r| r.get(0))
+        .optional()?)
 }

@@ -315,7 +315,8 @@ fn articles(conn: &Connection, filter: &Filter) -> Result<Table> {
         filter,
     )?;
     let (ents, places) = (t.column("entities").unwrap_or(0), t.column("places").unwrap_or(0));
-    let has = |v: &Value, want: &str| matches!(v, Value::List(items) if items.iter().any(|i| i.eq_ignore_ascii_case(want)));
+    let has =
+        |v: &Value, want: &str| matches!(v, Value::List(items) if items.iter().any(|i| i.eq_ignore_ascii_case(want)));
     t.rows.retain(|r| {
         (filter.actors.is_empty() || filter.actors.iter().any(|a| has(&r[ents], a)))
             && filter.place.as_ref().is_none_or(|p| has(&r[places], p))

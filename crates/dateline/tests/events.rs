@@ -59,3 +59,26 @@ fn a_meeting_between_several_parties_and_noun_triggers() {
     assert_eq!(names(&a.actor), ["Hamas"]);
     assert_eq!(names(&a.recipient), ["Israel"]);
 }
+
+#[test]
+fn the_two_sides_are_the_parties_named_together_before() {
+    let evs = events(
+        "The world is pressing both Armenia and Azerbaijan to settle the border. \
+         The two sides have relaunched indirect talks, mediated by Egypt and Qatar.",
+    );
+    let e = evs.iter().find(|e| e.mode.as_deref() == Some("third-party")).expect("a mediated CONSULT");
+    assert_eq!(names(&e.actor), ["Armenia", "Azerbaijan"]);
+    assert_eq!(names(&e.recipient), ["Egypt", "Qatar"]);
+    // One event for the sentence, not a second one without the mediators.
+    assert_eq!(evs.iter().filter(|x| x.sentence == e.sentence && x.kind == T::Consult).count(), 1);
+}
+
+#[test]
+fn a_date_inside_a_modifier_of_the_object_is_not_the_event_date() {
+    let evs = events("Hamas released 12 soldiers taken captive on March 3.");
+    let e = evs.iter().find(|e| e.kind == T::Retreat).expect("a release");
+    assert_ne!(e.date.value.as_deref(), Some("2024-03-03"));
+    // Without the modifier, the date is the event's.
+    let evs = events("Hamas released 12 soldiers on March 3.");
+    assert_eq!(evs.iter().find(|e| e.kind == T::Retreat).unwrap().date.value.as_deref(), Some("2024-03-03"));
+}

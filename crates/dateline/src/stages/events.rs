@@ -283,6 +283,15 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     }
                 }
             }
+            // "the two sides", "both parties": the last two parties named together
+            // ("both Israel and the Palestinian group", "Israel and Hamas").
+            if let Some(k) = sides_phrase(&lw, clause_start, i) {
+                if (k..i).all(|j| ent_of[j].is_none()) {
+                    if let Some((x, y)) = last_pair(&lw, &ent_of, k) {
+                        actors = vec![x, y];
+                    }
+                }
+            }
             if actors.is_empty() && recipients.is_empty() {
                 i = end;
                 continue;
@@ -304,6 +313,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 t.sentence as usize == si
                     && matches!(t.kind, crate::record::TimeType::Date | crate::record::TimeType::Time)
                     && t.value.as_ref().is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+                    && !in_modifier(&lw, end, doc.token_range(t.start, t.end).start)
             });
             let place = doc.places.iter().position(|p| {
                 p.sentence as usize == si && {
@@ -335,7 +345,14 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                             && (o.actors == ev.actors || ev.actors.is_empty())
                             && (ev.recipients.is_empty() || o.recipients == ev.recipients)))
             });
-            if !dup {
+            // A fuller telling in the same sentence ("relaunched talks, mediated by
+            // Egypt and Qatar") replaces the one without recipients.
+            let thinner = out.iter().position(|o| {
+                o.kind == ev.kind && o.sentence == ev.sentence && o.actors == ev.actors && o.recipients.is_empty()
+            });
+            if let (Some(k), false) = (thinner, ev.recipients.is_empty()) {
+                out[k] = ev;
+            } else if !dup {
                 out.push(ev);
             }
             let _ = text;
@@ -343,6 +360,57 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
         }
     }
     out
+}
+
+/// Where a phrase standing for the two parties ("the two sides", "both
+/// parties") begins in `from..to`.
+fn sides_phrase<'t>(lw: &dyn Fn(usize) -> &'t str, from: usize, to: usize) -> Option<usize> {
+    (from..to)
+        .find(|&k| {
+            matches!(lw(k), "sides" | "parties")
+                && k > from
+                && matches!(lw(k - 1), "two" | "both" | "the" | "warring" | "rival")
+                && !(k + 1 < to && lw(k + 1) == "of")
+        })
+        .map(|k| if k >= from + 2 && matches!(lw(k - 2), "the" | "both") { k - 2 } else { k - 1 })
+}
+
+/// The last two different entities joined by "and" before token `before`.
+fn last_pair<'t>(lw: &dyn Fn(usize) -> &'t str, ent_of: &[Option<usize>], before: usize) -> Option<(usize, usize)> {
+    (1..before).rev().find_map(|k| {
+        if lw(k) != "and" {
+            return None;
+        }
+        match (ent_of[k - 1], ent_of.get(k + 1).copied().flatten()) {
+            (Some(x), Some(y)) if x != y => Some((x, y)),
+            _ => None,
+        }
+    })
+}
+
+/// Whether a time at token `at`, after a trigger ending at `end`, belongs to a
+/// modifier of what follows the trigger rather than to the event: "returned 100
+/// Israelis taken captive on October 7", "released prisoners who were arrested in 2019".
+fn in_modifier<'t>(lw: &dyn Fn(usize) -> &'t str, end: usize, at: usize) -> bool {
+    at > end
+        && (end..at).any(|k| {
+            matches!(
+                lw(k),
+                "taken"
+                    | "captured"
+                    | "seized"
+                    | "abducted"
+                    | "kidnapped"
+                    | "held"
+                    | "arrested"
+                    | "detained"
+                    | "who"
+                    | "which"
+                    | "jailed"
+                    | "sentenced"
+                    | "convicted"
+            )
+        })
 }
 
 /// Whether a figure of this category measures the event (the dead of an
