@@ -46,6 +46,10 @@ pub struct IngestArgs {
     #[arg(long = "dict", value_name = "FILE")]
     pub dicts: Vec<PathBuf>,
 
+    /// Places to add to the gazetteer (repeatable), as for `extract`.
+    #[arg(long = "places", value_name = "FILE")]
+    pub places: Vec<PathBuf>,
+
     /// Extract every stored article again with this engine (after an upgrade or
     /// a new dictionary), replacing its rows.
     #[arg(long)]
@@ -266,7 +270,7 @@ pub fn ingest(args: IngestArgs) -> io::Result<ExitCode> {
     }
     let format = args.input_format.as_deref().map(|f| f.parse()).transpose().map_err(io::Error::other)?;
     let opts = Options { published: args.published, format };
-    let pipeline = match crate::load_pipeline(&args.dicts)? {
+    let pipeline = match crate::load_pipeline(&args.dicts, &args.places)? {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };

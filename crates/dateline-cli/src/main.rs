@@ -136,6 +136,13 @@ struct ExtractArgs {
     #[arg(long = "dict", value_name = "FILE")]
     dicts: Vec<PathBuf>,
 
+    /// Places to add to the gazetteer (repeatable). One place a line,
+    /// tab-separated: name, feature (city, region, other; or country to add a
+    /// name to a known country), country (ISO3), lat, lon, aliases separated by
+    /// "|". A place of yours outranks every namesake.
+    #[arg(long = "places", value_name = "FILE")]
+    places: Vec<PathBuf>,
+
     /// Worker threads; 0 uses every core.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
@@ -197,7 +204,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let opts = Options { published: args.published, format };
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().map_err(io::Error::other)?;
-    let pipeline = match load_pipeline(&args.dicts)? {
+    let pipeline = match load_pipeline(&args.dicts, &args.places)? {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
@@ -231,14 +238,17 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The pipeline with the user's dictionaries; a bad dictionary is a usage error (exit 2).
-fn load_pipeline(paths: &[PathBuf]) -> io::Result<Result<Pipeline, ExitCode>> {
-    let mut dicts = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(path).map_err(|e| with_path(e, path))?;
-        dicts.push((path.display().to_string(), text));
-    }
-    Ok(Pipeline::with_dictionaries(&dicts).map_err(|e| {
+/// The pipeline with the user's dictionaries of actors and places; a bad
+/// dictionary is a usage error (exit 2).
+fn load_pipeline(actors: &[PathBuf], places: &[PathBuf]) -> io::Result<Result<Pipeline, ExitCode>> {
+    let read = |paths: &[PathBuf]| -> io::Result<Vec<(String, String)>> {
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).map(|t| (p.display().to_string(), t)).map_err(|e| with_path(e, p)))
+            .collect()
+    };
+    let (actors, places) = (read(actors)?, read(places)?);
+    Ok(Pipeline::with_dictionaries(&actors).and_then(|p| p.with_places(&places)).map_err(|e| {
         eprintln!("dateline: {e}");
         ExitCode::from(2)
     }))

@@ -1,7 +1,10 @@
 //! The annotated document: the article and the layers the stages add to it.
 
+use std::sync::Arc;
+
 use crate::article::Article;
 use crate::calendar::Date;
+use crate::gazetteer::Gazetteer;
 use crate::stages::entities::EntityAnn;
 use crate::stages::events::EventAnn;
 use crate::stages::figures::FigureAnn;
@@ -16,9 +19,12 @@ use crate::stages::tokens::Token;
 /// Offsets inside layers are byte offsets into [`Doc::text`] (for slicing);
 /// tokens and sentences also carry code-point offsets, and [`Doc::char_offset`]
 /// converts any byte offset, for output.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Doc {
     pub article: Article,
+    /// The gazetteer the stages resolve places with (the built-in one, or the
+    /// pipeline's with users' places added).
+    pub gazetteer: Arc<Gazetteer>,
     /// Layer `tokens`.
     pub tokens: Vec<Token>,
     /// Layer `sentences`.
@@ -41,10 +47,16 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(article: Article) -> Doc {
+        Doc::with_gazetteer(article, crate::gazetteer::shared())
+    }
+
+    /// A document whose places are resolved with this gazetteer.
+    pub fn with_gazetteer(article: Article, gazetteer: Arc<Gazetteer>) -> Doc {
         let chars = CharIndex::new(&article.body);
         let lower = article.body.to_ascii_lowercase();
         Doc {
             article,
+            gazetteer,
             tokens: Vec::new(),
             sentences: Vec::new(),
             times: Vec::new(),

@@ -3,7 +3,7 @@
 //! by lowercase name on first use.
 
 use crate::lexicon::FastMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::lexicon::data_lines;
 use crate::record::PlaceFeature;
@@ -39,6 +39,7 @@ pub enum Hit {
     Demonym(usize),
 }
 
+#[derive(Clone)]
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     pub countries: Vec<Country>,
@@ -51,11 +52,22 @@ pub struct Gazetteer {
 /// The population a first-level region counts as when ranking namesakes.
 const REGION_RANK: u64 = 150_000;
 
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+static GAZETTEER: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| Arc::new(Gazetteer::load()));
 
-/// The gazetteer, loaded on first use.
+/// The built-in gazetteer, loaded on first use.
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
+}
+
+/// The built-in gazetteer, shared.
+pub fn shared() -> Arc<Gazetteer> {
+    GAZETTEER.clone()
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gazetteer({} places, {} countries)", self.entries.len(), self.countries.len())
+    }
 }
 
 fn f(s: &str) -> Option<f64> {
@@ -99,40 +111,8 @@ impl Gazetteer {
         }
         for line in data_lines(include_str!("../data/gazetteer/places.tsv")) {
             let c: Vec<&str> = line.split('\t').collect();
-            if c.len() < 5 {
-                continue;
-            }
-            let feature = match c[1] {
-                "country" => PlaceFeature::Country,
-                "region" => PlaceFeature::Region,
-                "city" => PlaceFeature::City,
-                _ => PlaceFeature::Other,
-            };
-            let aliases = c.get(5).copied().unwrap_or("");
-            if feature == PlaceFeature::Country {
-                // A short form of a country already in the index.
-                if let Some(&k) = by_iso3.get(c[2]) {
-                    let e = g.countries[k].entry;
-                    g.add(c[0], Hit::Place(e));
-                    for a in aliases.split('|').filter(|s| !s.is_empty()) {
-                        g.add(a, Hit::Place(e));
-                    }
-                }
-                continue;
-            }
-            let e = g.entries.len();
-            g.entries.push(Entry {
-                name: c[0].to_string(),
-                feature,
-                country: c[2].to_string(),
-                lat: f(c[3]),
-                lon: f(c[4]),
-                geonames_id: None,
-                population: 1_000_000, // places named in conflict reporting outrank namesakes
-            });
-            g.add(c[0], Hit::Place(e));
-            for a in aliases.split('|').filter(|s| !s.is_empty()) {
-                g.add(a, Hit::Place(e));
+            if c.len() >= 5 {
+                g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
             }
         }
         for line in include_str!("../data/gazetteer/regions.tsv").lines().skip(1) {
@@ -178,6 +158,86 @@ impl Gazetteer {
             }
         }
         g
+    }
+
+    /// Adds a row in the format of `data/gazetteer/places.tsv`: name, feature
+    /// (city, region, country, other), country (ISO3), lat, lon, aliases
+    /// separated by `|`. A `country` row adds names to a known country.
+    fn add_row(&mut self, c: &[&str], country: impl Fn(&str) -> Option<usize>, population: u64) {
+        let feature = match c[1].trim() {
+            "country" => PlaceFeature::Country,
+            "region" => PlaceFeature::Region,
+            "city" => PlaceFeature::City,
+            _ => PlaceFeature::Other,
+        };
+        let aliases = c.get(5).copied().unwrap_or("");
+        if feature == PlaceFeature::Country {
+            // A short form of a country already in the index.
+            if let Some(k) = country(c[2].trim()) {
+                let e = self.countries[k].entry;
+                self.add(c[0], Hit::Place(e));
+                for a in aliases.split('|').filter(|s| !s.is_empty()) {
+                    self.add(a, Hit::Place(e));
+                }
+            }
+            return;
+        }
+        let e = self.entries.len();
+        self.entries.push(Entry {
+            name: c[0].trim().to_string(),
+            feature,
+            country: c[2].trim().to_string(),
+            lat: f(c[3]),
+            lon: f(c[4]),
+            geonames_id: None,
+            // Places named in conflict reporting (and users' own) outrank namesakes.
+            population,
+        });
+        self.add(c[0], Hit::Place(e));
+        for a in aliases.split('|').filter(|s| !s.is_empty()) {
+            self.add(a, Hit::Place(e));
+        }
+    }
+
+    /// This gazetteer with users' places added: `(name, text)` pairs, each text
+    /// in the format of `data/gazetteer/places.tsv` (`#` comments and blank
+    /// lines allowed). A user's place outranks every namesake. Errors name the
+    /// file and line.
+    pub fn with_places(&self, dicts: &[(String, String)]) -> Result<Gazetteer, String> {
+        let mut g = self.clone();
+        for (name, text) in dicts {
+            for (n, line) in text.lines().enumerate() {
+                let t = line.trim();
+                if t.is_empty() || t.starts_with('#') {
+                    continue;
+                }
+                let c: Vec<&str> = line.split('\t').collect();
+                let at = format!("{name}:{}", n + 1);
+                if c.len() < 5 {
+                    return Err(format!(
+                        "{at}: expected name, feature, country, lat, lon[, aliases] separated by tabs"
+                    ));
+                }
+                if !matches!(c[1].trim(), "city" | "region" | "country" | "other") {
+                    return Err(format!("{at}: feature '{}' is not city, region, country or other", c[1].trim()));
+                }
+                let iso3 = c[2].trim();
+                if !(iso3.is_empty() || iso3.len() == 3 && iso3.bytes().all(|b| b.is_ascii_uppercase())) {
+                    return Err(format!("{at}: country '{iso3}' is not an ISO 3166-1 alpha-3 code"));
+                }
+                let (lat, lon) = (f(c[3]), f(c[4]));
+                let ok = |v: Option<f64>, max: f64, s: &str| s.trim().is_empty() || v.is_some_and(|x| x.abs() <= max);
+                if !ok(lat, 90.0, c[3]) || !ok(lon, 180.0, c[4]) {
+                    return Err(format!("{at}: coordinates '{}', '{}' are not a latitude and a longitude", c[3], c[4]));
+                }
+                if c[0].trim().is_empty() {
+                    return Err(format!("{at}: empty name"));
+                }
+                let countries = g.countries.clone();
+                g.add_row(&c, |iso3| countries.iter().position(|k| k.iso3 == iso3), 10_000_000);
+            }
+        }
+        Ok(g)
     }
 
     fn add(&mut self, name: &str, hit: Hit) {

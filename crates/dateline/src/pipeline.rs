@@ -18,6 +18,7 @@ pub trait Stage: Send + Sync {
 /// [`Pipeline::extract`] takes `&self`.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
+    gazetteer: std::sync::Arc<crate::gazetteer::Gazetteer>,
 }
 
 impl Default for Pipeline {
@@ -51,9 +52,19 @@ impl Pipeline {
         Ok(Pipeline::all_stages(stages::entities::Entities::with_dictionaries(dicts)?))
     }
 
+    /// This pipeline with users' places added to the gazetteer (`(name, text)`
+    /// pairs in the format of `data/gazetteer/places.tsv`; the caller reads the
+    /// files). Errors name the file and line.
+    pub fn with_places(mut self, dicts: &[(String, String)]) -> Result<Pipeline, String> {
+        if !dicts.is_empty() {
+            self.gazetteer = std::sync::Arc::new(self.gazetteer.with_places(dicts)?);
+        }
+        Ok(self)
+    }
+
     /// A pipeline with no stages (add them with [`Pipeline::with`]).
     pub fn empty() -> Pipeline {
-        Pipeline { stages: Vec::new() }
+        Pipeline { stages: Vec::new(), gazetteer: crate::gazetteer::shared() }
     }
 
     /// Appends a stage.
@@ -69,7 +80,7 @@ impl Pipeline {
 
     /// Runs every stage over the article.
     pub fn annotate(&self, article: Article) -> Doc {
-        let mut doc = Doc::new(article);
+        let mut doc = Doc::with_gazetteer(article, self.gazetteer.clone());
         for stage in &self.stages {
             stage.annotate(&mut doc);
         }

@@ -86,7 +86,8 @@ impl Record {
                 sentence: doc.char_span(q.sent_start as usize, q.sent_end as usize),
             })
             .collect();
-        let g = crate::gazetteer::gazetteer();
+        let g = doc.gazetteer.clone();
+        let g = &*g;
         let mut places: Vec<Place> = Vec::new();
         let mut place_of_entry: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         for p in &doc.places {

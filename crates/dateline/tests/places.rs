@@ -59,3 +59,25 @@ fn the_article_s_countries_pick_the_town() {
     assert_eq!(places("Clashes broke out in Tripoli, in northern Lebanon.")[0].country.as_deref(), Some("LBN"));
     assert_eq!(places("Militias fought in Tripoli, the capital of Libya.")[0].country.as_deref(), Some("LBY"));
 }
+
+#[test]
+fn users_add_places_of_their_own() {
+    let places = "# villages the built-in gazetteer lacks\n\
+                  Port Halden\tcity\tXMR\t12.5\t-40.25\tHalden\n\
+                  Marenia\tregion\tXMR\t11.0\t-41.0\n";
+    let p = Pipeline::new().with_places(&[("villages.tsv".into(), places.into())]).unwrap();
+    let r = p.extract(Article::from_body(
+        "Shelling hit Port Halden on Monday. Residents fled Halden for the hills of Marenia.",
+    ));
+    let names: Vec<(&str, Option<f64>)> = r.places.iter().map(|p| (p.name.as_str(), p.lat)).collect();
+    assert_eq!(names, [("Port Halden", Some(12.5)), ("Marenia", Some(11.0))]);
+    assert_eq!(r.places[0].mentions.len(), 2);
+    assert_eq!(r.places[0].country.as_deref(), Some("XMR"));
+    // The built-in pipeline does not know them.
+    assert!(Pipeline::new().extract(Article::from_body("Shelling hit Port Halden on Monday.")).places.is_empty());
+    // Errors name the file and line.
+    let bad = Pipeline::new().with_places(&[("v.tsv".into(), "# c\nX\tcity\tXMR\t95\t0\n".into())]);
+    assert!(bad.err().unwrap().starts_with("v.tsv:2: coordinates"));
+    let bad = Pipeline::new().with_places(&[("v.tsv".into(), "X\ttown\tXMR\t1\t1\n".into())]);
+    assert!(bad.err().unwrap().contains("v.tsv:1: feature 'town'"));
+}

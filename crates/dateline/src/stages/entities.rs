@@ -13,7 +13,6 @@ use crate::lexicon::{FastMap, FastSet};
 use std::sync::{Arc, LazyLock};
 
 use crate::doc::Doc;
-use crate::gazetteer::gazetteer;
 use crate::lexicon::data_lines;
 use crate::pipeline::Stage;
 use crate::record::{EntityType, PlaceFeature};
@@ -416,7 +415,8 @@ fn is_acronym(w: &str) -> bool {
 fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
     let text = doc.text();
     let toks = &doc.tokens;
-    let g = gazetteer();
+    let g = doc.gazetteer.clone();
+    let g = &*g;
     let mut out: Vec<EntityAnn> = Vec::new();
     let mut by_key: FastMap<String, usize> = FastMap::default();
     let add = |out: &mut Vec<EntityAnn>,

@@ -162,7 +162,8 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             ent_of[doc.token_range(a, b)].fill(Some(k));
         }
     }
-    let g = crate::gazetteer::gazetteer();
+    let g = doc.gazetteer.clone();
+    let g = &*g;
     let lex = &*LEXICON;
     let mut out: Vec<EventAnn> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {

@@ -14,7 +14,7 @@ use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use crate::doc::Doc;
-use crate::gazetteer::{gazetteer, Hit};
+use crate::gazetteer::{Gazetteer, Hit};
 use crate::lexicon::data_lines;
 use crate::pipeline::Stage;
 use crate::record::PlaceFeature;
@@ -51,8 +51,7 @@ struct Candidate {
 /// article names.
 const FAR_LARGER: u64 = 8;
 
-fn pick_place(places: &[usize], context: &FastSet<&str>) -> usize {
-    let g = gazetteer();
+fn pick_place(g: &Gazetteer, places: &[usize], context: &FastSet<&str>) -> usize {
     if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
         return e;
     }
@@ -73,7 +72,8 @@ impl Stage for Places {
         "places"
     }
     fn annotate(&self, doc: &mut Doc) {
-        let g = gazetteer();
+        let g = doc.gazetteer.clone();
+        let g = &*g;
         let text = doc.text();
         let toks = &doc.tokens;
         let mut cands: Vec<Candidate> = Vec::new();
@@ -134,7 +134,13 @@ impl Stage for Places {
             let cap = |t: &crate::stages::tokens::Token| {
                 t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
             };
-            if cap(&w[0]) && cap(&w[1]) && !w[1].attached() && g.lookup_lower(w[0].text(doc.lower())).is_empty() {
+            let pair = &doc.lower()[w[0].start as usize..w[1].end as usize];
+            if cap(&w[0])
+                && cap(&w[1])
+                && !w[1].attached()
+                && g.lookup_lower(w[0].text(doc.lower())).is_empty()
+                && g.lookup_lower(pair).is_empty()
+            {
                 surnames.insert(w[1].text(text));
             }
         }
@@ -144,7 +150,7 @@ impl Stage for Places {
             // A country; else the place in a country the article names, unless a
             // namesake elsewhere is far larger (Geneva in Switzerland, not Illinois,
             // in a story that names the United States); else the largest.
-            let pick = pick_place(&c.places, &context);
+            let pick = pick_place(g, &c.places, &context);
             let en = &g.entries[pick];
             if en.feature != PlaceFeature::Country && single {
                 let word = toks[c.first].text(text);
