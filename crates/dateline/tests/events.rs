@@ -82,3 +82,34 @@ fn a_date_inside_a_modifier_of_the_object_is_not_the_event_date() {
     let evs = events("Hamas released 12 soldiers on March 3.");
     assert_eq!(evs.iter().find(|e| e.kind == T::Retreat).unwrap().date.value.as_deref(), Some("2024-03-03"));
 }
+
+#[test]
+fn actors_come_from_the_clause_the_trigger_is_in() {
+    // A reporting verb's subject reports the event; it is not its actor.
+    let evs = events("The Health Ministry said 212 people had been killed in Gaza.");
+    assert!(evs.iter().all(|e| names(&e.actor) != ["Health Ministry"]), "{evs:?}");
+    // ... unless the reported clause opens with a pronoun for the speaker.
+    let evs = events("The Pakistan military said it killed 33 fighters of the Baloch Liberation Army.");
+    assert_eq!(names(&evs[0].actor), ["Pakistan"]);
+    // Passive: the subject undergoes the event; "by" names the actor.
+    let evs = events("On Monday, 12 Hamas fighters were detained by Israel.");
+    let e = evs.iter().find(|e| e.kind == T::Coerce).expect("an arrest");
+    assert_eq!((names(&e.actor), names(&e.recipient)), (vec!["Israel".to_string()], vec!["Hamas".to_string()]));
+    // A speaker after the trigger is no recipient.
+    let evs = events("Egypt rejected the proposal, Sisi told reporters.");
+    assert!(evs[0].recipient.is_empty(), "{evs:?}");
+}
+
+#[test]
+fn coordinated_subjects_are_all_actors() {
+    let evs = events("Armenia and Azerbaijan met in Washington on Monday.");
+    assert_eq!(names(&evs[0].actor), ["Armenia", "Azerbaijan"]);
+    let evs = events("Delegations of the Sudanese Armed Forces and the Rapid Support Forces met in Jeddah.");
+    assert_eq!(names(&evs[0].actor), ["Sudanese Armed Forces", "Rapid Support Forces"]);
+}
+
+#[test]
+fn a_demanded_release_is_the_demand_not_a_release() {
+    let evs = events("Hamas demanded the release of 300 prisoners.");
+    assert_eq!(evs.iter().map(|e| e.kind).collect::<Vec<_>>(), [T::Request]);
+}

@@ -188,10 +188,41 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 continue;
             };
             let end = i + tr.words.len();
-            // Clause bounds: the sentence, cut at semicolons.
-            let clause_start = (a..i).rev().find(|&k| lw(k) == ";").map_or(a, |k| k + 1);
+            // A noun event that is what someone demands ("demanded the release of
+            // 300 prisoners") is the demand's content, not an event of its own.
+            if tr.kind != EventType::Request
+                && i > a
+                && matches!(lw(i - 1), "the" | "a" | "an")
+                && (i.saturating_sub(3).max(a)..i).any(|k| DEMAND_WORDS.contains(&lw(k)))
+            {
+                i = end;
+                continue;
+            }
+            // Clause bounds: the sentence, cut at semicolons and after a reporting
+            // verb ("the ministry said 212 people had been killed": the ministry
+            // reports the killing, it did not kill).
+            let clause_start = (a..i)
+                .rev()
+                .find(|&k| {
+                    lw(k) == ";"
+                        || (crate::lexicon::is_speech_verb(lw(k)) && k + 1 < i && lw(k + 1) != "to")
+                        || (lw(k) == "that" && k > a && crate::lexicon::is_speech_verb(lw(k - 1)))
+                })
+                .map_or(a, |k| k + 1);
+            // A passive ("had been killed", "were released"): the subject undergoes
+            // the event; its actor, if any, follows "by".
+            let passive = i > a
+                && (i.saturating_sub(2).max(a)..i).any(|k| matches!(lw(k), "been" | "were" | "was" | "be" | "being"))
+                && lw(i).ends_with("ed")
+                && tr.recip == Recip::Obj;
+            // "the military said it killed …", "they say they …": a pronoun opening
+            // the reported clause is the speaker, who is then the actor.
+            let speaker_subject = clause_start > a
+                && crate::lexicon::is_speech_verb(lw(clause_start - 1))
+                && matches!(lw(clause_start), "it" | "they" | "he" | "she" | "we");
+            let search_from = if speaker_subject { a } else { clause_start };
             // Actor: the nearest entity before the trigger; passives take "by X".
-            let before = |from: usize| (clause_start..from).rev().find_map(|k| ent_of[k]);
+            let before = |from: usize| (search_from..from).rev().find_map(|k| ent_of[k]);
             let after = |from: usize| (from..(from + 8).min(b)).find_map(|k| ent_of[k]);
             let (mut actors, mut recipients): (Vec<usize>, Vec<Participant>) = (Vec::new(), Vec::new());
             match tr.recip {
@@ -226,13 +257,53 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                         recipients.push(Participant::Entity(e));
                     }
                 }
+                Recip::Obj if passive => {
+                    if let Some(e) = before(i) {
+                        recipients.push(Participant::Entity(e));
+                    }
+                    if let Some(k) = (end..(end + 3).min(b)).find(|&k| lw(k) == "by") {
+                        actors.extend(after(k + 1));
+                    }
+                }
                 Recip::Obj => {
                     actors.extend(before(i));
-                    if let Some(e) = after(end) {
-                        recipients.push(Participant::Entity(e));
+                    // "…, Reul told reporters": a speaker after the trigger is no recipient.
+                    if let Some(k) = (end..(end + 8).min(b)).find(|&k| ent_of[k].is_some()) {
+                        let e = ent_of[k].unwrap_or_default();
+                        let last = (k..b).take_while(|&j| ent_of[j] == Some(e)).last().unwrap_or(k);
+                        if !crate::lexicon::is_speech_verb(lw(last + 1)) {
+                            recipients.push(Participant::Entity(e));
+                        }
                     }
                 }
                 Recip::None => actors.extend(before(i)),
+            }
+            // Coordinated subjects: "the government and the Front met", "A, B and C agreed".
+            if let [x] = actors[..] {
+                let mut k = (clause_start..i).rev().find(|&k| ent_of[k] == Some(x)).unwrap_or(i);
+                while k > clause_start && ent_of[k - 1] == Some(x) {
+                    k -= 1;
+                }
+                let mut start = k;
+                while start > clause_start && matches!(lw(start - 1), "the" | "both") {
+                    start -= 1;
+                }
+                while start >= clause_start + 2 && matches!(lw(start - 1), "and" | ",") {
+                    // The entity ending before the conjunction (skipping "the").
+                    let mut j = start - 2;
+                    let Some(y) = ent_of[j] else { break };
+                    if actors.contains(&y) {
+                        break;
+                    }
+                    actors.insert(0, y);
+                    while j > clause_start && ent_of[j - 1] == Some(y) {
+                        j -= 1;
+                    }
+                    if j > clause_start && matches!(lw(j - 1), "the" | "both") {
+                        j -= 1;
+                    }
+                    start = j;
+                }
             }
             // "to meet with …": an infinitive's actor is the sentence's subject.
             if i > a && lw(i - 1) == "to" && !matches!(tr.recip, Recip::By) {
@@ -362,6 +433,22 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
     }
     out
 }
+
+/// Words that make a following noun event the content of a demand.
+const DEMAND_WORDS: [&str; 12] = [
+    "demanded",
+    "demand",
+    "demands",
+    "demanding",
+    "sought",
+    "seek",
+    "seeks",
+    "seeking",
+    "urged",
+    "called",
+    "for",
+    "asked",
+];
 
 /// Where a phrase standing for the two parties ("the two sides", "both
 /// parties") begins in `from..to`.
