@@ -113,3 +113,17 @@ fn a_demanded_release_is_the_demand_not_a_release() {
     let evs = events("Hamas demanded the release of 300 prisoners.");
     assert_eq!(evs.iter().map(|e| e.kind).collect::<Vec<_>>(), [T::Request]);
 }
+
+#[test]
+fn clause_bounds_objects_and_places_as_objects() {
+    // The object ends at "and": the next clause's subject is no recipient.
+    let evs = events("Israel released 120 prisoners and Hamas freed 40 soldiers.");
+    assert!(evs[0].recipient.is_empty(), "{evs:?}");
+    assert_eq!(names(&evs[1].actor), ["Hamas"]);
+    // A shelled place stands for its country.
+    let evs = events("Russia shelled Kharkiv on Sunday.");
+    assert_eq!(names(&evs[0].recipient), ["Ukraine"]);
+    // A condition is a clause of its own: its event is not the main subject's.
+    let evs = events("Hamas said it would join talks only if the army stopped its airstrikes.");
+    assert!(evs.iter().all(|e| e.kind != T::Assault || names(&e.actor) != ["Hamas"]), "{evs:?}");
+}

@@ -222,3 +222,13 @@ fn figure_spans_and_links() {
     assert_eq!(f.date.as_deref(), Some("T1"));
     assert_eq!(r.times[0].value.as_deref(), Some("2024-03-12"));
 }
+
+#[test]
+fn the_place_after_a_figure_is_where_it_happened() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "Human Rights Watch, a group based in Geneva, said 30 civilians were killed in Khan Younis.",
+    ));
+    let f = &r.figures[0];
+    let place = r.places.iter().find(|p| Some(&p.id) == f.place.as_ref()).map(|p| p.name.as_str());
+    assert_eq!(place, Some("Khan Younis"));
+}

@@ -138,3 +138,15 @@ fn clock_times_join_their_day() {
     check("The strike came at 10 p.m. Tuesday.", &[("10 p.m. Tuesday", "2023-12-19T22:00")]);
     check("They met on Monday at noon.", &[("Monday at noon", "2023-12-18T12:00")]);
 }
+
+#[test]
+fn the_fall_of_a_town_is_no_season() {
+    let r = dateline::Pipeline::new().extract({
+        let mut a =
+            dateline::Article::from_body("She called the fall of the town a loss. Talks resume in the fall of 2025.");
+        a.published = dateline::Date::parse("2025-03-04");
+        a
+    });
+    let values: Vec<_> = r.times.iter().map(|t| t.value.clone()).collect();
+    assert_eq!(values, [Some("2025-FA".to_string())]);
+}

@@ -204,7 +204,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             let clause_start = (a..i)
                 .rev()
                 .find(|&k| {
-                    lw(k) == ";"
+                    matches!(lw(k), ";" | "if" | "until" | "unless" | "because" | "although" | "though" | "whereas")
                         || (crate::lexicon::is_speech_verb(lw(k)) && k + 1 < i && lw(k + 1) != "to")
                         || (lw(k) == "that" && k > a && crate::lexicon::is_speech_verb(lw(k - 1)))
                 })
@@ -243,11 +243,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     actors.extend(before(i));
                     if let Some(p) = doc.places.iter().find(|p| p.start >= toks[i].end && p.sentence as usize == si) {
                         let e = &g.entries[p.entry];
-                        if !e.country.is_empty() {
-                            let name =
-                                g.country(&e.country).map_or(e.country.clone(), |c| g.entries[c.entry].name.clone());
-                            recipients.push(Participant::Country { name, iso3: e.country.clone() });
-                        }
+                        recipients.extend(country_participant(doc, g, &e.country));
                     }
                 }
                 Recip::With => {
@@ -268,11 +264,27 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 Recip::Obj => {
                     actors.extend(before(i));
                     // "…, Reul told reporters": a speaker after the trigger is no recipient.
-                    if let Some(k) = (end..(end + 8).min(b)).find(|&k| ent_of[k].is_some()) {
+                    // The object stands before any "and", "but" or comma that opens
+                    // another clause ("released 120 prisoners and the Front freed …").
+                    let stop = (end..(end + 8).min(b))
+                        .find(|&k| matches!(lw(k), "and" | "but" | "," | ";" | "while"))
+                        .unwrap_or((end + 8).min(b));
+                    if let Some(k) = (end..stop).find(|&k| ent_of[k].is_some()) {
                         let e = ent_of[k].unwrap_or_default();
                         let last = (k..b).take_while(|&j| ent_of[j] == Some(e)).last().unwrap_or(k);
-                        if !crate::lexicon::is_speech_verb(lw(last + 1)) {
+                        let speaks = (last + 1..(last + 4).min(b)).any(|j| crate::lexicon::is_speech_verb(lw(j)));
+                        if !speaks {
                             recipients.push(Participant::Entity(e));
+                        }
+                    }
+                    // "pounded Gaza", "shelled Kharkiv": a place as object stands for its country.
+                    if recipients.is_empty() {
+                        let obj = doc.places.iter().find(|p| {
+                            let k = doc.token_range(p.start, p.end).start;
+                            k >= end && k <= end + 1 && k < stop
+                        });
+                        if let Some(p) = obj {
+                            recipients.extend(country_participant(doc, g, &g.entries[p.entry].country));
                         }
                     }
                 }
@@ -307,7 +319,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             }
             // "to meet with …": an infinitive's actor is the sentence's subject.
             if i > a && lw(i - 1) == "to" && !matches!(tr.recip, Recip::By) {
-                if let Some(subj) = (a..i).find_map(|k| ent_of[k]) {
+                if let Some(subj) = (search_from..i).find_map(|k| ent_of[k]) {
                     actors = vec![subj];
                 }
             }
@@ -322,7 +334,11 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 } else if i > a && matches!(lw(i - 1), "its" | "their")
                     || (i > a + 1 && matches!(lw(i - 2), "its" | "their"))
                 {
-                    if let Some(subj) = (a..i).find_map(|k| ent_of[k]) {
+                    // "its" stands for the clause's subject, which is no person.
+                    let subj = (search_from..i)
+                        .find_map(|k| ent_of[k])
+                        .filter(|&e| doc.entities[e].kind != crate::record::EntityType::Person);
+                    if let Some(subj) = subj {
                         actors = vec![subj];
                     }
                 }
@@ -432,6 +448,26 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
         }
     }
     out
+}
+
+/// The participant a country code stands for: the article's entity for that
+/// country where it has one (a country it names, or a user's country), else the
+/// gazetteer's country.
+fn country_participant(doc: &Doc, g: &crate::gazetteer::Gazetteer, iso3: &str) -> Option<Participant> {
+    if iso3.is_empty() {
+        return None;
+    }
+    let own = doc
+        .entities
+        .iter()
+        .position(|x| x.kind == crate::record::EntityType::Country && x.country.as_deref() == Some(iso3));
+    Some(match own {
+        Some(x) => Participant::Entity(x),
+        None => {
+            let name = g.country(iso3).map_or(iso3.to_string(), |c| g.entries[c.entry].name.clone());
+            Participant::Country { name, iso3: iso3.to_string() }
+        }
+    })
 }
 
 /// Words that make a following noun event the content of a demand.

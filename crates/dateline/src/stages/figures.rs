@@ -470,7 +470,9 @@ impl<'a> Finder<'a> {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.sentence as usize == si && self.locative_before(p.start))
-            .min_by_key(|(_, p)| (p.start as i64 - start as i64).abs())
+            // Nearest, a place after the figure first ("a group based in Velo said
+            // 30 were killed in Karsk": Karsk).
+            .min_by_key(|(_, p)| (p.start < start, (p.start as i64 - start as i64).abs()))
             .map(|(k, _)| k);
         Some(FigureAnn {
             start,

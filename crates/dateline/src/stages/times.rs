@@ -596,6 +596,11 @@ impl<'a> Matcher<'a> {
         };
         let s = self.lookup(j, Kind::Season)?;
         let (year, end) = self.year_after(j + 1);
+        // "the fall of the town", "the spring of discontent": a noun, not a season,
+        // unless a year follows ("the fall of 2023").
+        if year.is_none() && self.is(j + 1, "of") {
+            return None;
+        }
         if j == i
             && year.is_none()
             && !(i > 0 && self.is_any(i - 1, &["in", "this", "last", "next", "early", "late", "the"]))
