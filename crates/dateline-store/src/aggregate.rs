@@ -86,8 +86,80 @@ impl Part {
         self.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(query))
     }
 
+    /// Matches a user's name for a side: as [`Part::is`], or the side the actor acts for.
+    pub fn on_side(&self, query: &str, sides: &Sides) -> bool {
+        self.is(query) || sides.of(self).eq_ignore_ascii_case(query)
+    }
+
     fn label(&self) -> String {
         self.name.clone().or_else(|| self.country.clone()).unwrap_or_else(|| "-".into())
+    }
+}
+
+/// Who an actor acts for, so that aggregates count sides, not individual
+/// officials: a person or body of a government (sector GOV or MIL) acts for its
+/// country ("Benjamin Netanyahu" → Israel); a person of an international body,
+/// armed group or organization acts for the one body of its country code and
+/// sector the corpus knows (an African Union envoy → African Union, where the
+/// corpus names one body with code AFR and sector IGO); anyone else for
+/// themselves.
+#[derive(Debug, Clone, Default)]
+pub struct Sides {
+    countries: HashMap<String, String>,
+    bodies: HashMap<(String, String), Option<String>>,
+}
+
+impl Sides {
+    /// Reads the corpus's countries and bodies (the gazetteer names countries it lacks).
+    pub fn load(conn: &Connection) -> Result<Sides> {
+        let mut sides = Sides::default();
+        let mut stmt = conn.prepare(
+            "SELECT DISTINCT name, type, country, sector FROM entities
+             WHERE name IS NOT NULL AND country IS NOT NULL AND type <> 'PERSON'",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (name, kind, country): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let sector: Option<String> = r.get(3)?;
+            if kind == "COUNTRY" {
+                sides.countries.entry(country).or_insert(name);
+            } else if let Some(sector) = sector.filter(|s| !matches!(s.as_str(), "GOV" | "MIL")) {
+                let slot = sides.bodies.entry((country, sector)).or_insert_with(|| Some(name.clone()));
+                if slot.as_deref() != Some(name.as_str()) {
+                    *slot = None; // two bodies: a member's side is not known
+                }
+            }
+        }
+        Ok(sides)
+    }
+
+    fn country_name(&self, iso3: &str) -> Option<String> {
+        self.countries.get(iso3).cloned().or_else(|| {
+            let g = dateline::gazetteer::gazetteer();
+            g.country(iso3).map(|c| g.entries[c.entry].name.clone())
+        })
+    }
+
+    /// The side an actor acts for.
+    pub fn of(&self, p: &Part) -> String {
+        // A country the engine knew only by its code.
+        if let (Some(c), None) = (&p.country, &p.sector) {
+            if p.name.as_deref().is_none_or(|n| n == c) {
+                if let Some(n) = self.country_name(c) {
+                    return n;
+                }
+            }
+        }
+        if let (Some(c), Some(s)) = (&p.country, &p.sector) {
+            if matches!(s.as_str(), "GOV" | "MIL") {
+                if let Some(n) = self.country_name(c) {
+                    return n;
+                }
+            } else if let Some(Some(n)) = self.bodies.get(&(c.clone(), s.clone())) {
+                return n.clone();
+            }
+        }
+        p.label()
     }
 }
 
@@ -237,11 +309,12 @@ pub fn once_per_cluster(events: Vec<Ev>) -> Vec<Ev> {
     events.into_iter().filter(|e| seen.insert(e.cluster_key())).collect()
 }
 
-/// Per day and actor pair: event counts by quad class and the PLOVER score
-/// index. A compound event (several actors or recipients) counts for each pair;
-/// a missing side is `-`.
+/// Per day and pair of sides ([`Sides`]): event counts by quad class and the
+/// PLOVER score index. A compound event (several actors or recipients) counts
+/// once for each pair of sides it joins; a missing side is `-`.
 pub fn timeline(conn: &Connection, filter: &Filter) -> Result<Table> {
     let evs = once_per_cluster(events(conn, filter)?);
+    let sides = Sides::load(conn)?;
     #[derive(Default)]
     struct Acc {
         n: i64,
@@ -254,19 +327,24 @@ pub fn timeline(conn: &Connection, filter: &Filter) -> Result<Table> {
         let one = [Part { name: None, country: None, sector: None }];
         let actors: &[Part] = if e.actors.is_empty() { &one } else { &e.actors };
         let recips: &[Part] = if e.recipients.is_empty() { &one } else { &e.recipients };
+        // Each pair of sides once per event ("Israel's intelligence chief and
+        // Israel's prime minister" are one side).
+        let mut pairs = BTreeSet::new();
         for a in actors {
             for r in recips {
-                let (a, r) = (a.label(), r.label());
-                if a == r {
-                    continue;
+                let (a, r) = (sides.of(a), sides.of(r));
+                if a != r {
+                    pairs.insert((a, r));
                 }
-                let x = acc.entry((e.day, a, r)).or_default();
-                x.n += 1;
-                x.quads[e.kind.quad() as usize] += 1;
-                if let Some(s) = e.score {
-                    x.sum += s;
-                    x.scored += 1;
-                }
+            }
+        }
+        for (a, r) in pairs {
+            let x = acc.entry((e.day, a, r)).or_default();
+            x.n += 1;
+            x.quads[e.kind.quad() as usize] += 1;
+            if let Some(s) = e.score {
+                x.sum += s;
+                x.scored += 1;
             }
         }
     }
@@ -538,7 +616,8 @@ fn talks_kind(e: &Ev) -> Option<&'static str> {
 /// The negotiation view between parties `a` and `b`.
 pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Talks> {
     let evs = once_per_cluster(events(conn, filter)?);
-    let party = |p: &Part| p.is(a) || p.is(b);
+    let sides = Sides::load(conn)?;
+    let party = |p: &Part| p.on_side(a, &sides) || p.on_side(b, &sides);
     // The parties' countries: a person or office of theirs is not a mediator.
     let mut home: BTreeSet<String> = BTreeSet::new();
     for e in &evs {
@@ -552,14 +631,14 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
     for e in evs.iter().filter(|e| e.kind == EventType::Consult && COUNTED.contains(&e.status.as_str())) {
         if e.mode.as_deref() == Some("third-party") && e.actors.iter().any(party) {
             for r in e.recipients.iter().filter(|p| outsider(p)) {
-                *named.entry(r.label()).or_default() += 1;
+                *named.entry(sides.of(r)).or_default() += 1;
             }
         }
         for (side, other) in [(&e.actors, &e.recipients), (&e.recipients, &e.actors)] {
             for x in side.iter().filter(|p| outsider(p)) {
-                let c = consulted.entry(x.label()).or_default();
-                c.0 |= other.iter().any(|p| p.is(a));
-                c.1 |= other.iter().any(|p| p.is(b));
+                let c = consulted.entry(sides.of(x)).or_default();
+                c.0 |= other.iter().any(|p| p.on_side(a, &sides));
+                c.1 |= other.iter().any(|p| p.on_side(b, &sides));
                 c.2 += 1;
             }
         }

@@ -110,6 +110,25 @@ impl Record {
                 }
             }
         }
+        // Each figure measures at most one event of its sentence: of those that
+        // measure its kind, the one whose trigger is nearest before it, else
+        // nearest after ("Israel released 240 prisoners and Hamas freed 100
+        // captives": 240 is Israel's release, 100 Hamas's).
+        let measured_by: Vec<Option<usize>> = doc
+            .figures
+            .iter()
+            .map(|f| {
+                doc.events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ev)| f.sentence == ev.sentence && crate::stages::events::measures(ev, f.category))
+                    .min_by_key(|(_, ev)| {
+                        let t = ev.trigger.0 as i64;
+                        (t > f.start as i64, (f.start as i64 - t).abs())
+                    })
+                    .map(|(k, _)| k)
+            })
+            .collect();
         let figures = doc
             .figures
             .iter()
@@ -131,7 +150,7 @@ impl Record {
                     .as_ref()
                     .map(|c| Claimant { name: c.clone(), entity: f.claimant_entity.map(|k| format!("E{}", k + 1)) }),
                 status: f.status,
-                event: None,
+                event: measured_by[k].map(|v| format!("V{}", v + 1)),
                 sentence: doc.sentences[f.sentence as usize].chars(),
             })
             .collect();
@@ -172,7 +191,7 @@ impl Record {
                     .figures
                     .iter()
                     .enumerate()
-                    .filter(|(_, f)| f.sentence == ev.sentence && crate::stages::events::measures(ev, f.category))
+                    .filter(|(i, _)| measured_by[*i] == Some(k))
                     .map(|(i, _)| format!("F{}", i + 1))
                     .collect();
                 Event {

@@ -127,3 +127,14 @@ fn clause_bounds_objects_and_places_as_objects() {
     let evs = events("Hamas said it would join talks only if the army stopped its airstrikes.");
     assert!(evs.iter().all(|e| e.kind != T::Assault || names(&e.actor) != ["Hamas"]), "{evs:?}");
 }
+
+#[test]
+fn each_figure_measures_the_nearest_event_before_it() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "Israel released 120 prisoners and Hamas freed 40 soldiers on Wednesday.",
+    ));
+    let figs: Vec<Vec<String>> = r.events.iter().map(|e| e.figures.clone()).collect();
+    assert_eq!(figs, [vec!["F1".to_string()], vec!["F2".to_string()]]);
+    assert_eq!(r.figures[0].event.as_deref(), Some("V1"));
+    assert_eq!(r.figures[1].event.as_deref(), Some("V2"));
+}

@@ -248,7 +248,9 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 }
                 Recip::With => {
                     actors.extend(before(i));
-                    let w = (end..(end + 6).min(b)).find(|&k| matches!(lw(k), "with" | "to" | "against" | "between"));
+                    // "talks with X", "spoke to X": the preposition follows the trigger
+                    // ("talks are expected to last" has no recipient).
+                    let w = (end..(end + 2).min(b)).find(|&k| matches!(lw(k), "with" | "to" | "against" | "between"));
                     if let Some(e) = w.and_then(|k| after(k + 1)) {
                         recipients.push(Participant::Entity(e));
                     }
@@ -281,7 +283,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     if recipients.is_empty() {
                         let obj = doc.places.iter().find(|p| {
                             let k = doc.token_range(p.start, p.end).start;
-                            k >= end && k <= end + 1 && k < stop
+                            k == end && k < stop
                         });
                         if let Some(p) = obj {
                             recipients.extend(country_participant(doc, g, &g.entries[p.entry].country));
@@ -341,6 +343,10 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     if let Some(subj) = subj {
                         actors = vec![subj];
                     }
+                } else if recipients.is_empty() && !matches!(tr.recip, Recip::By) {
+                    // "as the first round of talks ended": a bare noun event names
+                    // no actor; the sentence's subject is not its actor.
+                    actors.clear();
                 }
                 // "an assault on Israeli territory", "attacks against"
                 if let Some(k) = (end..(end + 2).min(b)).find(|&k| matches!(lw(k), "on" | "against")) {
