@@ -190,6 +190,8 @@ pub struct Ev {
     pub recipients: Vec<Part>,
     /// Texts of the figures that measure it.
     pub figures: Vec<String>,
+    /// Their values (a range's middle), in the same order.
+    pub figure_values: Vec<Option<f64>>,
     pub sentence: String,
     pub sentence_span: [i64; 2],
     pub trigger: String,
@@ -232,11 +234,11 @@ pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<Ev>> {
             e.1.push(p);
         }
     }
-    let mut figs: HashMap<(i64, String), String> = HashMap::new();
-    let mut stmt = conn.prepare("SELECT aid, fid, text FROM figures")?;
+    let mut figs: HashMap<(i64, String), (String, Option<f64>)> = HashMap::new();
+    let mut stmt = conn.prepare("SELECT aid, fid, text, coalesce(value, (low + high) / 2) FROM figures")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        figs.insert((r.get(0)?, r.get(1)?), r.get(2)?);
+        figs.insert((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?));
     }
     let mut stmt = conn.prepare(
         "SELECT e.aid, a.id, a.cluster, a.published, e.vid, e.type, e.mode, e.cameo, e.score, e.date, e.date_status,
@@ -276,7 +278,8 @@ pub fn events(conn: &Connection, filter: &Filter) -> Result<Vec<Ev>> {
             lon: r.get(13)?,
             status: r.get(14)?,
             claimant: r.get(15)?,
-            figures: fids.iter().filter_map(|f| figs.get(&(aid, f.clone())).cloned()).collect(),
+            figures: fids.iter().filter_map(|f| figs.get(&(aid, f.clone())).map(|x| x.0.clone())).collect(),
+            figure_values: fids.iter().filter_map(|f| figs.get(&(aid, f.clone())).map(|x| x.1)).collect(),
             sentence: r.get(17)?,
             sentence_span: [r.get(18)?, r.get(19)?],
             trigger: r.get(20)?,
@@ -333,7 +336,10 @@ pub fn timeline(conn: &Connection, filter: &Filter) -> Result<Table> {
         for a in actors {
             for r in recips {
                 let (a, r) = (sides.of(a), sides.of(r));
-                if a != r {
+                // With an actor filter, only that actor's pairs.
+                let wanted = filter.actors.is_empty()
+                    || filter.actors.iter().any(|q| q.eq_ignore_ascii_case(&a) || q.eq_ignore_ascii_case(&r));
+                if a != r && wanted {
                     pairs.insert((a, r));
                 }
             }
@@ -666,9 +672,26 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
             ("evidence", Kind::Text),
         ],
     );
-    let names = |v: &[Part]| Value::List(v.iter().map(Part::label).collect());
+    // Names as the articles give them; a country known only by its code by its name.
+    let names =
+        |v: &[Part]| Value::List(v.iter().map(|p| if p.name == p.country { sides.of(p) } else { p.label() }).collect());
+    // The same measured act told again in another story ("a day after the rebels
+    // freed 25 soldiers"): same kind, sides and figures within two days, one line.
+    let mut told: Vec<(&str, Vec<String>, Vec<i64>, Date)> = Vec::new();
     for e in evs.iter().filter(|e| e.parts().any(party)) {
         let Some(kind) = talks_kind(e) else { continue };
+        let values: Vec<i64> = e.figure_values.iter().flatten().map(|v| *v as i64).collect();
+        if let (Some(day), false) = (e.day, values.is_empty()) {
+            let mut who: Vec<String> = e.actors.iter().map(|p| sides.of(p)).collect();
+            who.sort();
+            let again = told.iter().any(|(k, w, v, d)| {
+                *k == kind && *w == who && *v == values && (d.to_days() - day.to_days()).abs() <= 2
+            });
+            if again {
+                continue;
+            }
+            told.push((kind, who, values, day));
+        }
         let ty = match &e.mode {
             Some(m) => format!("{}/{}", e.kind.as_str(), m),
             None => e.kind.as_str().to_string(),

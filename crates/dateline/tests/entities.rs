@@ -77,3 +77,12 @@ fn roles_from_role_nouns_and_appositions() {
     assert!(find(&es, "Basem Naim").roles.contains(&"Hamas official".to_string()));
     assert!(find(&es, "Ahmed Kico").roles.contains(&"a political and security expert".to_string()));
 }
+
+#[test]
+fn the_rebels_are_the_armed_group_named_before_or_after() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "The rebels freed 25 soldiers on Thursday. The Rapid Support Forces said the rebels would free more.",
+    ));
+    let rsf = r.entities.iter().find(|e| e.name.as_deref() == Some("Rapid Support Forces")).unwrap();
+    assert_eq!(rsf.mentions.len(), 3, "{:?}", rsf.mentions);
+}

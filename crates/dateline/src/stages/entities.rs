@@ -418,6 +418,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
     let g = doc.gazetteer.clone();
     let g = &*g;
     let mut out: Vec<EntityAnn> = Vec::new();
+    let mut armed_later: Vec<(u32, u32)> = Vec::new();
     let mut by_key: FastMap<String, usize> = FastMap::default();
     let add = |out: &mut Vec<EntityAnn>,
                by_key: &mut FastMap<String, usize>,
@@ -458,6 +459,21 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             }
             // Descriptions: "the Palestinian group", "the militant group" refer back to
             // the last armed group or organization named (of that country, if given).
+            // "the rebels", "the militants": the last armed group named.
+            if lw(doc, i) == "the"
+                && i + 1 < b
+                && matches!(lw(doc, i + 1), "rebels" | "militants" | "insurgents" | "jihadists")
+            {
+                let target =
+                    out.iter().rposition(|e| e.kind == EntityType::Group && e.sector.as_deref() == Some("REB"));
+                match target {
+                    Some(k) => out[k].mentions.push((toks[i].start, toks[i + 1].end)),
+                    // Named later ("the rebels freed 25 soldiers … the Coastal Liberation Front said").
+                    None => armed_later.push((toks[i].start, toks[i + 1].end)),
+                }
+                i += 2;
+                continue;
+            }
             if lw(doc, i) == "the" {
                 let mut j = i + 1;
                 let mut country: Option<String> = None;
@@ -681,6 +697,9 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             }
             i = e;
         }
+    }
+    if let Some(k) = out.iter().position(|e| e.kind == EntityType::Group && e.sector.as_deref() == Some("REB")) {
+        out[k].mentions.extend(armed_later);
     }
     for e in &mut out {
         e.mentions.sort_unstable();
