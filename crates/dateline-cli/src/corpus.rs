@@ -444,11 +444,12 @@ pub fn talks(args: TalksArgs) -> io::Result<ExitCode> {
             .iter()
             .map(|(m, n)| {
                 let mut row = vec![Value::Null; t.columns.len()];
-                row[1] = Value::Text("mediator".into());
-                row[3] = Value::List(vec![m.clone()]);
-                row[4] = Value::List(vec![a.to_string(), b.to_string()]);
-                row[7] = Value::List(vec![]);
-                row[9] = Value::Text(format!("{n} events"));
+                let col = |name: &str| t.column(name).unwrap_or(0);
+                row[col("kind")] = Value::Text("mediator".into());
+                row[col("actors")] = Value::List(vec![m.clone()]);
+                row[col("recipients")] = Value::List(vec![a.to_string(), b.to_string()]);
+                row[col("figures")] = Value::List(vec![]);
+                row[col("evidence")] = Value::Text(format!("{n} events"));
                 row
             })
             .collect();

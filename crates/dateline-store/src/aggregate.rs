@@ -661,6 +661,7 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
         "talks",
         &[
             ("day", Kind::Date),
+            ("dated", Kind::Text),
             ("kind", Kind::Text),
             ("type", Kind::Text),
             ("actors", Kind::List),
@@ -696,8 +697,10 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
             Some(m) => format!("{}/{}", e.kind.as_str(), m),
             None => e.kind.as_str().to_string(),
         };
+        // "exact": the text dates it; "approximate": the article's date stands in.
         t.push(vec![
             e.day.map_or(Value::Null, Value::Date),
+            Value::Text(e.date_status.clone()),
             Value::Text(kind.into()),
             Value::Text(ty),
             names(&e.actors),
