@@ -275,12 +275,37 @@ pub fn ingest(args: IngestArgs) -> io::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().map_err(io::Error::other)?;
-    let mut store = Store::open(&args.db.db).map_err(io::Error::other)?;
+    let store = Store::open(&args.db.db).map_err(io::Error::other)?;
+    // Looks up known hashes while the writer writes (WAL: readers do not wait).
+    let lookup = Store::open(&args.db.db).map_err(io::Error::other)?;
+
+    // One writer thread stores each extracted batch in a transaction, while this
+    // thread reads and the pool extracts the next.
+    type Extracted = (String, Record, Vec<u32>);
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(2);
+    let writer = std::thread::spawn(move || -> dateline_store::Result<(Store, [usize; 3])> {
+        let mut store = store;
+        let mut counts = [0usize; 3]; // new, near-duplicate, duplicate
+        for records in receive {
+            let mut tx = store.batch()?;
+            for (hash, record, sig) in &records {
+                let k = match tx.add_signed(record, hash, sig)? {
+                    Added::New { .. } => 0,
+                    Added::NearDuplicate { .. } => 1,
+                    Added::Duplicate => 2,
+                };
+                counts[k] += 1;
+            }
+            tx.commit()?;
+        }
+        Ok((store, counts))
+    });
 
     let mut progress = Progress::new(dateline_read::input_size(&inputs), args.quiet);
     let mut tally = Tally::default();
     let mut reader = Reader::new(inputs, opts);
     let mut batch: Vec<(String, Article)> = Vec::with_capacity(BATCH);
+    // Hashes sent to the writer in this run (it may not have stored them yet).
     let mut seen: HashSet<String> = HashSet::new();
     let mut read = 0usize;
     loop {
@@ -290,10 +315,11 @@ pub fn ingest(args: IngestArgs) -> io::Result<ExitCode> {
             Some(Item::Article(a)) => {
                 read += 1;
                 let hash = dateline_store::article_hash(&a);
-                // Known already (stored, or earlier in this batch): not extracted again.
-                if !seen.insert(hash.clone()) || store.contains(&hash).map_err(io::Error::other)? {
+                // Known already (stored, or earlier in this run): not extracted again.
+                if seen.contains(&hash) || lookup.contains(&hash).map_err(io::Error::other)? {
                     tally.duplicate += 1;
                 } else {
+                    seen.insert(hash.clone());
                     batch.push((hash, *a));
                 }
             }
@@ -308,24 +334,33 @@ pub fn ingest(args: IngestArgs) -> io::Result<ExitCode> {
             None => {}
         }
         if batch.len() == BATCH || (end && !batch.is_empty()) {
-            let records: Vec<(String, Record)> =
-                pool.install(|| batch.par_drain(..).map(|(h, a)| (h, pipeline.extract(a))).collect());
-            let mut tx = store.batch().map_err(io::Error::other)?;
-            for (hash, record) in &records {
-                match tx.add(record, hash).map_err(io::Error::other)? {
-                    Added::New { .. } => tally.new += 1,
-                    Added::NearDuplicate { .. } => tally.near += 1,
-                    Added::Duplicate => tally.duplicate += 1,
-                }
+            let records: Vec<Extracted> = pool.install(|| {
+                batch
+                    .par_drain(..)
+                    .map(|(h, a)| {
+                        let r = pipeline.extract(a);
+                        let sig = dateline_store::cluster::signature(&r.text);
+                        (h, r, sig)
+                    })
+                    .collect()
+            });
+            if send.send(records).is_err() {
+                break; // the writer stopped: its error is reported below
             }
-            tx.commit().map_err(io::Error::other)?;
-            seen.clear();
         }
         progress.update(read, reader.bytes_read());
         if end {
             break;
         }
     }
+    drop(send);
+    let (mut store, counts) = match writer.join() {
+        Ok(r) => r.map_err(io::Error::other)?,
+        Err(_) => return Err(io::Error::other("the database writer failed")),
+    };
+    tally.new += counts[0];
+    tally.near += counts[1];
+    tally.duplicate += counts[2];
     let mut reprocessed = 0;
     if args.reprocess {
         let stored = store.articles_to_reprocess(true).map_err(io::Error::other)?;

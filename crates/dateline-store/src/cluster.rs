@@ -69,9 +69,12 @@ pub fn signature(text: &str) -> Vec<u32> {
     let k = SHINGLE.min(words.len());
     let mut sig = vec![u32::MAX; HASHES];
     for w in words.windows(k) {
-        let s = w.iter().fold(0u64, |acc, &x| mix(acc ^ x));
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let v = (mix(s ^ SEEDS[i]) >> 32) as u32;
+        // One well-mixed hash per shingle, then a multiply-shift hash per
+        // signature slot (odd multipliers): a family of hash functions at one
+        // multiplication each.
+        let s = mix(w.iter().fold(0u64, |acc, &x| mix(acc ^ x)));
+        for (slot, &a) in sig.iter_mut().zip(SEEDS.iter()) {
+            let v = (s.wrapping_mul(a | 1) >> 32) as u32;
             if v < *slot {
                 *slot = v;
             }

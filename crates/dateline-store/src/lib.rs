@@ -99,6 +99,9 @@ impl Store {
         // killed process (only a power cut can lose the last commits).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // A larger page cache and fewer WAL checkpoints during bulk writes.
+        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 8_192)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrate(&conn)?;
         Ok(Store { conn })
@@ -163,12 +166,17 @@ impl Batch<'_> {
     /// Adds an article's record, keyed by `hash` (the article's content hash),
     /// linking it to the story cluster of its nearest stored copy, if any.
     pub fn add(&mut self, record: &Record, hash: &str) -> Result<Added> {
+        self.add_signed(record, hash, &cluster::signature(&record.text))
+    }
+
+    /// As [`Batch::add`], with the text's [`cluster::signature`] already computed
+    /// (by the threads that extract, so the one writer does less).
+    pub fn add_signed(&mut self, record: &Record, hash: &str, sig: &[u32]) -> Result<Added> {
         let tx = &self.tx;
         if tx.query_row("SELECT 1 FROM articles WHERE hash = ?1", [hash], |_| Ok(())).optional()?.is_some() {
             return Ok(Added::Duplicate);
         }
-        let sig = cluster::signature(&record.text);
-        let near = cluster::nearest(tx, &sig)?;
+        let near = cluster::nearest(tx, sig)?;
         tx.execute(
             "INSERT INTO articles (id, hash, url, title, source, published, text, cluster, similarity, minhash, engine, ingested)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, ?8, ?9, ?10, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
@@ -181,7 +189,7 @@ impl Batch<'_> {
                 record.published,
                 record.text,
                 near.map(|n| n.1),
-                cluster::to_blob(&sig),
+                cluster::to_blob(sig),
                 dateline::VERSION
             ],
         )?;
@@ -195,7 +203,7 @@ impl Batch<'_> {
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
             params![aid, record.title, record.text],
         )?;
-        cluster::index(tx, aid, &sig)?;
+        cluster::index(tx, aid, sig)?;
         write_layers(tx, aid, record)?;
         Ok(match near {
             Some((_, similarity)) => Added::NearDuplicate { article: aid, cluster, similarity },
@@ -236,33 +244,39 @@ fn delete_layers(tx: &Transaction, aid: i64) -> Result<()> {
          SELECT 'delete', qrow, text, speaker FROM quotes WHERE aid = ?1",
         [aid],
     )?;
-    for table in ["mentions", "entities", "places", "times", "quotes", "figures", "participants", "events"] {
+    for table in ["entities", "places", "times", "quotes", "figures", "participants", "events"] {
         tx.execute(&format!("DELETE FROM {table} WHERE aid = ?1"), [aid])?;
     }
     Ok(())
 }
 
 fn write_layers(tx: &Transaction, aid: i64, r: &Record) -> Result<()> {
-    let mut mention = tx.prepare_cached("INSERT INTO mentions (aid, item, start, end) VALUES (?1, ?2, ?3, ?4)")?;
     let mut entity = tx.prepare_cached(
-        "INSERT INTO entities (aid, eid, name, type, country, sector, roles, affiliation, kb)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO entities (aid, eid, name, type, country, sector, roles, affiliation, kb, mentions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for Entity { id, name: n, kind, country, sector, roles, affiliation, kb, mentions } in &r.entities {
         let kb = kb.as_ref().map(json);
-        entity.execute(params![aid, id, n, name(kind), country, sector, json(roles), affiliation, kb])?;
-        for m in mentions {
-            mention.execute(params![aid, id, m[0], m[1]])?;
-        }
+        entity.execute(params![
+            aid,
+            id,
+            n,
+            name(kind),
+            country,
+            sector,
+            json(roles),
+            affiliation,
+            kb,
+            json(mentions)
+        ])?;
     }
     let mut place = tx.prepare_cached(
-        "INSERT INTO places (aid, pid, name, feature, country, lat, lon, geonames_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO places (aid, pid, name, feature, country, lat, lon, geonames_id, mentions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for Place { id, name: n, feature, country, lat, lon, geonames_id, mentions } in &r.places {
-        place.execute(params![aid, id, n, name(feature), country, lat, lon, geonames_id.map(|g| g as i64)])?;
-        for m in mentions {
-            mention.execute(params![aid, id, m[0], m[1]])?;
-        }
+        let gid = geonames_id.map(|g| g as i64);
+        place.execute(params![aid, id, n, name(feature), country, lat, lon, gid, json(mentions)])?;
     }
     let mut time = tx.prepare_cached(
         "INSERT INTO times (aid, tid, text, start, end, type, value, end_value, reason)

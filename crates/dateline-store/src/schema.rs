@@ -10,9 +10,8 @@
 //! | table | one row per | key columns |
 //! | --- | --- | --- |
 //! | `articles` | stored article | `aid` (row id), `id` (as given), `hash` (content hash, unique), `url`, `title`, `source`, `published`, `text`, `cluster` (the `aid` that began its story cluster), `similarity` (estimated Jaccard to the nearest stored copy, null for a cluster's first article), `minhash` (signature), `engine` (the dateline version that made its rows), `ingested` (UTC) |
-//! | `entities` | entity of a record | `aid`, `eid` (`E1`...), `name`, `type`, `country`, `sector`, `roles` (JSON list), `affiliation`, `kb` (JSON) |
-//! | `places` | place of a record | `aid`, `pid`, `name`, `feature`, `country`, `lat`, `lon`, `geonames_id` |
-//! | `mentions` | mention of an entity or place | `aid`, `item` (`E1`, `P2`), `start`, `end` |
+//! | `entities` | entity of a record | `aid`, `eid` (`E1`...), `name`, `type`, `country`, `sector`, `roles` (JSON list), `affiliation`, `kb` (JSON), `mentions` (JSON list of `[start, end]`) |
+//! | `places` | place of a record | `aid`, `pid`, `name`, `feature`, `country`, `lat`, `lon`, `geonames_id`, `mentions` (JSON list of `[start, end]`) |
 //! | `times` | time expression | `aid`, `tid`, `text`, `start`, `end`, `type`, `value`, `end_value`, `reason` |
 //! | `quotes` | quote | `aid`, `qid`, `text`, `start`, `end`, `direct`, `speaker`, `speaker_entity`, `speaker_start`, `speaker_end`, `cue`, `channel`, `sentence_start`, `sentence_end` |
 //! | `figures` | figure | `aid`, `fid`, `text`, `start`, `end`, `value`, `low`, `high`, `qualifier`, `category`, `subject`, `place` (a `pid`), `time` (a `tid`), `claimant`, `claimant_entity`, `status`, `event` (a `vid`), `sentence_start`, `sentence_end` |
@@ -64,6 +63,7 @@ pub const MIGRATIONS: &[&str] = &[
         roles TEXT NOT NULL,
         affiliation TEXT,
         kb TEXT,
+        mentions TEXT NOT NULL,
         PRIMARY KEY (aid, eid)
     ) WITHOUT ROWID;
     CREATE INDEX entities_name ON entities (name);
@@ -77,16 +77,9 @@ pub const MIGRATIONS: &[&str] = &[
         lat REAL,
         lon REAL,
         geonames_id INTEGER,
+        mentions TEXT NOT NULL,
         PRIMARY KEY (aid, pid)
     ) WITHOUT ROWID;
-
-    CREATE TABLE mentions (
-        aid INTEGER NOT NULL REFERENCES articles (aid),
-        item TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL
-    );
-    CREATE INDEX mentions_item ON mentions (aid, item);
 
     CREATE TABLE times (
         aid INTEGER NOT NULL REFERENCES articles (aid),

@@ -233,10 +233,9 @@ fn entities(conn: &Connection, filter: &Filter) -> Result<Table> {
         conn,
         "entities",
         "SELECT a.id, a.published, e.name, e.eid, e.name, e.type, e.country, e.sector, e.roles, e.affiliation,
-                (SELECT count(*) FROM mentions m WHERE m.aid = e.aid AND m.item = e.eid),
-                (SELECT min(start) FROM mentions m WHERE m.aid = e.aid AND m.item = e.eid),
-                (SELECT substr(a.text, m.start + 1, m.end - m.start) FROM mentions m
-                  WHERE m.aid = e.aid AND m.item = e.eid ORDER BY m.start LIMIT 1), e.type
+                json_array_length(e.mentions), json_extract(e.mentions, '$[0][0]'),
+                substr(a.text, json_extract(e.mentions, '$[0][0]') + 1,
+                       json_extract(e.mentions, '$[0][1]') - json_extract(e.mentions, '$[0][0]'))
          FROM entities e JOIN articles a ON a.aid = e.aid ORDER BY e.aid, e.eid",
         &[
             ("id", Kind::Text),
@@ -267,8 +266,7 @@ fn places(conn: &Connection, filter: &Filter) -> Result<Table> {
         conn,
         "places",
         "SELECT a.id, a.published, p.name, p.pid, p.name, p.feature, p.country, p.lat, p.lon, p.geonames_id,
-                (SELECT count(*) FROM mentions m WHERE m.aid = p.aid AND m.item = p.pid),
-                (SELECT min(start) FROM mentions m WHERE m.aid = p.aid AND m.item = p.pid)
+                json_array_length(p.mentions), json_extract(p.mentions, '$[0][0]')
          FROM places p JOIN articles a ON a.aid = p.aid ORDER BY p.aid, p.pid",
         &[
             ("id", Kind::Text),
