@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 secs="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(read_jsonl read_json read_text read_html read_sniffed sentences)
+[ ${#targets[@]} -gt 0 ] || targets=(read_jsonl read_json read_text read_html read_feed read_warc read_sniffed sentences)
 for t in "${targets[@]}"; do
     mkdir -p "corpus/$t"
     cp ../examples/* "corpus/$t/" 2>/dev/null || true

@@ -26,7 +26,8 @@ Examples:
   dateline extract --input examples/ --format summary
   dateline extract --input articles.jsonl --output records.jsonl
   cat page.html | dateline extract --published 2024-03-01
-  dateline schema > record.schema.json";
+  dateline schema > record.schema.json
+  dateline ingest news/ --db corpus.db && dateline talks --parties A,B --db corpus.db";
 
 #[derive(Parser)]
 #[command(name = "dateline", version, about = ABOUT, long_about = LONG_ABOUT)]
@@ -95,6 +96,9 @@ else by content:
                    line follows
   .html .htm       one page: its main text, title, publication date, site
                    name and canonical URL
+  .rss .atom       a feed: one article per item or entry
+  .warc            a web archive: one article per HTML response record
+Any of them may be gzip-compressed (.gz, or told by the first bytes).
 
 Records come out in input order, whatever the number of threads. A line or file
 that cannot be read is reported on stderr as FILE:LINE: REASON and the rest is

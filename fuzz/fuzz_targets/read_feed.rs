@@ -1,0 +1,11 @@
+#![no_main]
+//! Fuzzes the Feed reader and the pipeline behind it.
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    common::read_and_extract(data, Some(dateline_read::Format::Feed));
+});
