@@ -12,6 +12,7 @@
 //! | `articles` | stored article | `aid` (row id), `id` (as given), `hash` (content hash, unique), `url`, `title`, `source`, `published`, `text`, `cluster` (the `aid` that began its story cluster), `similarity` (estimated Jaccard to the nearest stored copy, null for a cluster's first article), `minhash` (signature), `engine` (the dateline version that made its rows), `ingested` (UTC) |
 //! | `entities` | entity of a record | `aid`, `eid` (`E1`...), `name`, `type`, `country`, `sector`, `roles` (JSON list), `affiliation`, `kb` (JSON), `mentions` (JSON list of `[start, end]`) |
 //! | `places` | place of a record | `aid`, `pid`, `name`, `feature`, `country`, `lat`, `lon`, `geonames_id`, `mentions` (JSON list of `[start, end]`) |
+//! | `mentions` (a view) | mention of an entity or place | `aid`, `item` (`E1`, `P2`), `start`, `end` |
 //! | `times` | time expression | `aid`, `tid`, `text`, `start`, `end`, `type`, `value`, `end_value`, `reason` |
 //! | `quotes` | quote | `aid`, `qid`, `text`, `start`, `end`, `direct`, `speaker`, `speaker_entity`, `speaker_start`, `speaker_end`, `cue`, `channel`, `sentence_start`, `sentence_end` |
 //! | `figures` | figure | `aid`, `fid`, `text`, `start`, `end`, `value`, `low`, `high`, `qualifier`, `category`, `subject`, `place` (a `pid`), `time` (a `tid`), `claimant`, `claimant_entity`, `status`, `event` (a `vid`), `sentence_start`, `sentence_end` |
@@ -80,6 +81,15 @@ pub const MIGRATIONS: &[&str] = &[
         mentions TEXT NOT NULL,
         PRIMARY KEY (aid, pid)
     ) WITHOUT ROWID;
+
+    -- Every mention of an entity or place, one row each (the lists are kept
+    -- with their entity or place; this view spreads them out).
+    CREATE VIEW mentions (aid, item, start, end) AS
+        SELECT e.aid, e.eid, json_extract(m.value, '$[0]'), json_extract(m.value, '$[1]')
+        FROM entities e, json_each(e.mentions) m
+        UNION ALL
+        SELECT p.aid, p.pid, json_extract(m.value, '$[0]'), json_extract(m.value, '$[1]')
+        FROM places p, json_each(p.mentions) m;
 
     CREATE TABLE times (
         aid INTEGER NOT NULL REFERENCES articles (aid),

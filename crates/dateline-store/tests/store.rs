@@ -34,6 +34,17 @@ fn adding_is_idempotent_and_copies_join_a_cluster() {
     assert!(matches!(tx.add(&p.extract(other.clone()), &article_hash(&other)).unwrap(), Added::New { .. }));
     tx.commit().unwrap();
     assert_eq!(store.len().unwrap(), 3);
+    // Mentions, one row each, point at their words.
+    let n: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM mentions m JOIN articles a ON a.aid = m.aid
+             WHERE substr(a.text, m.start + 1, m.end - m.start) = 'Rafah'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 2);
     assert!(store.contains(&article_hash(&copy)).unwrap());
 
     // The copy's events count once: one pair per day, not two.
