@@ -73,28 +73,6 @@ struct Lexicon {
     codes: Vec<(EventType, Option<&'static str>, &'static str, f64)>,
 }
 
-fn event_type(s: &str) -> Option<EventType> {
-    Some(match s {
-        "AGREE" => EventType::Agree,
-        "CONSULT" => EventType::Consult,
-        "SUPPORT" => EventType::Support,
-        "CONCEDE" => EventType::Concede,
-        "COOPERATE" => EventType::Cooperate,
-        "AID" => EventType::Aid,
-        "RETREAT" => EventType::Retreat,
-        "REQUEST" => EventType::Request,
-        "ACCUSE" => EventType::Accuse,
-        "REJECT" => EventType::Reject,
-        "THREATEN" => EventType::Threaten,
-        "PROTEST" => EventType::Protest,
-        "SANCTION" => EventType::Sanction,
-        "MOBILIZE" => EventType::Mobilize,
-        "COERCE" => EventType::Coerce,
-        "ASSAULT" => EventType::Assault,
-        _ => return None,
-    })
-}
-
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut by_first: FastMap<&'static str, Vec<Trigger>> = FastMap::default();
     for line in data_lines(include_str!("../../data/events/triggers.tsv")) {
@@ -102,7 +80,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         if c.len() < 4 {
             continue;
         }
-        let Some(kind) = event_type(c[1]) else { continue };
+        let Some(kind) = EventType::parse(c[1]) else { continue };
         let recip = match c[3].trim() {
             "obj" => Recip::Obj,
             "with" => Recip::With,
@@ -110,10 +88,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "by" => Recip::By,
             _ => Recip::None,
         };
-        let words: Vec<&'static str> = c[0].split(' ').collect();
-        let needs = c.get(4).map_or(Vec::new(), |n| n.split('|').map(str::trim).filter(|s| !s.is_empty()).collect());
+        let needs: Vec<&'static str> =
+            c.get(4).map_or(Vec::new(), |n| n.split('|').map(str::trim).filter(|s| !s.is_empty()).collect());
         let mode = (c[2] != "-").then_some(c[2]);
-        by_first.entry(words[0]).or_default().push(Trigger { words, kind, mode, recip, needs });
+        // "accuse|accuses|accused": one line for every form of a word.
+        for form in c[0].split('|').map(str::trim).filter(|f| !f.is_empty()) {
+            let words: Vec<&'static str> = form.split(' ').collect();
+            let t = Trigger { words, kind, mode, recip, needs: needs.clone() };
+            by_first.entry(t.words[0]).or_default().push(t);
+        }
     }
     for v in by_first.values_mut() {
         v.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
@@ -124,7 +107,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         if c.len() < 4 {
             continue;
         }
-        let Some(kind) = event_type(c[0]) else { continue };
+        let Some(kind) = EventType::parse(c[0]) else { continue };
         codes.push((kind, (c[1] != "-").then_some(c[1]), c[2], c[3].trim().parse().unwrap_or(0.0)));
     }
     Lexicon { by_first, codes }
@@ -212,7 +195,8 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // A passive ("had been killed", "were released"): the subject undergoes
             // the event; its actor, if any, follows "by".
             let passive = i > a
-                && (i.saturating_sub(2).max(a)..i).any(|k| matches!(lw(k), "been" | "were" | "was" | "be" | "being"))
+                && ((i.saturating_sub(2).max(a)..i).any(|k| matches!(lw(k), "been" | "were" | "was" | "be" | "being"))
+                    || lw(end) == "by")
                 && lw(i).ends_with("ed")
                 && tr.recip == Recip::Obj;
             // "the military said it killed …", "they say they …": a pronoun opening
@@ -394,7 +378,13 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             if !mutual {
                 recipients.retain(|r| !matches!(r, Participant::Entity(e) if actors.contains(e)));
             }
-            let status = status(&|k| lw(k), a, i, end, b);
+            let mut status = status(&|k| lw(k), a, i, end, b);
+            // A goal ("talks aimed at … freeing more captives", "in a bid to") has not happened.
+            if status == EventStatus::Occurred
+                && (clause_start..i).any(|k| matches!(lw(k), "aimed" | "aiming" | "aim" | "bid" | "hoping" | "hopes"))
+            {
+                status = EventStatus::Planned;
+            }
             let (mut kind, mut mode) = (tr.kind, tr.mode);
             if status == EventStatus::Refused
                 && matches!(kind, EventType::Retreat | EventType::Agree | EventType::Concede)
@@ -572,7 +562,7 @@ fn status<'t>(lw: &dyn Fn(usize) -> &'t str, a: usize, i: usize, end: usize, b: 
         return EventStatus::Negated;
     }
     let cond = (end..b).any(|k| matches!(lw(k), "if" | "until" | "unless")) || (a..i).any(|k| lw(k) == "once");
-    if cond && (has("will") || has("would") || has("ready")) {
+    if cond && (has("will") || has("would") || has("ready") || lw(i) == "ready") {
         return EventStatus::Conditional;
     }
     if has("continue") || has("continued") || has("continues") || has("continuing") {
