@@ -381,7 +381,7 @@ pub fn ingest(args: IngestArgs) -> io::Result<ExitCode> {
         let secs = progress.start.elapsed().as_secs_f64();
         let stored = store.len().map_err(io::Error::other)?;
         eprintln!(
-            "{read} articles read in {secs:.1} s ({:.0}/s): {} new, {} near-duplicate (linked to a stored story), \
+            "{read} articles read in {secs:.2} s ({:.0}/s): {} new, {} near-duplicate (linked to a stored story), \
              {} duplicate (already stored), {} failed; {stored} in {}",
             read as f64 / secs.max(1e-9),
             tally.new,
