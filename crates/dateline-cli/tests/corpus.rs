@@ -219,6 +219,7 @@ fn talks_names_mediators_meetings_demands_and_releases() {
         rejections,
         [
             ("2025-03-12".to_string(), vec!["Marenia".to_string()]),
+            ("2025-03-18".into(), vec!["Coastal Liberation Front".into()]),
             ("2025-03-19".into(), vec!["Coastal Liberation Front".into()])
         ]
     );

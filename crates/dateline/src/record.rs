@@ -212,6 +212,15 @@ impl Record {
                                 country: Some(iso3.clone()),
                                 sector: None,
                             },
+                            crate::stages::events::Participant::Place(p) => {
+                                let e = &g.entries[doc.places[*p].entry];
+                                Participant {
+                                    name: Some(e.name.clone()),
+                                    entity: None,
+                                    country: (!e.country.is_empty()).then(|| e.country.clone()),
+                                    sector: None,
+                                }
+                            }
                         })
                         .collect(),
                     date: match time {

@@ -122,7 +122,8 @@ fn clause_bounds_objects_and_places_as_objects() {
     assert_eq!(names(&evs[1].actor), ["Hamas"]);
     // A shelled place stands for its country.
     let evs = events("Russia shelled Kharkiv on Sunday.");
-    assert_eq!(names(&evs[0].recipient), ["Ukraine"]);
+    assert_eq!(names(&evs[0].recipient), ["Kharkiv"]);
+    assert_eq!(evs[0].recipient[0].country.as_deref(), Some("UKR"));
     // A condition is a clause of its own: its event is not the main subject's.
     let evs = events("Hamas said it would join talks only if the army stopped its airstrikes.");
     assert!(evs.iter().all(|e| e.kind != T::Assault || names(&e.actor) != ["Hamas"]), "{evs:?}");
@@ -137,4 +138,28 @@ fn each_figure_measures_the_nearest_event_before_it() {
     assert_eq!(figs, [vec!["F1".to_string()], vec!["F2".to_string()]]);
     assert_eq!(r.figures[0].event.as_deref(), Some("V1"));
     assert_eq!(r.figures[1].event.as_deref(), Some("V2"));
+}
+
+#[test]
+fn announced_acts_follow_plover_future_rules() {
+    // A cooperative act announced is an AGREE; a hostile one, or one held over
+    // someone with "unless", a THREATEN.
+    let evs = events("Germany will send aid to Sudan, the foreign ministry said.");
+    assert!(evs.iter().any(|e| e.kind == T::Agree && names(&e.actor) == ["Germany"]), "{evs:?}");
+    let evs = events("Nigeria said it will withdraw its troops from Chad unless a ceasefire is arranged.");
+    assert!(evs.iter().any(|e| e.kind == T::Threaten && names(&e.actor) == ["Nigeria"]), "{evs:?}");
+    // "X must …": the subject is asked, the one who says so asks.
+    let evs = events("France said that Iraq must cooperate with the inspectors.");
+    let e = evs.iter().find(|e| e.kind == T::Request).expect("a request");
+    assert_eq!((names(&e.actor), names(&e.recipient)), (vec!["France".to_string()], vec!["Iraq".to_string()]));
+}
+
+#[test]
+fn a_place_is_the_target_of_an_attack_or_a_protest() {
+    let evs = events("Sudanese rebels shelled Juba on Sunday.");
+    assert_eq!(names(&evs[0].recipient), ["Juba"]);
+    let evs = events("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.");
+    let e = evs.iter().find(|e| e.kind == T::Protest).expect("a protest");
+    assert_eq!(names(&e.recipient), ["Kirkuk"]);
+    assert_eq!(e.recipient[0].country.as_deref(), Some("IRQ"));
 }

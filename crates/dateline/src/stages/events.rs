@@ -39,11 +39,17 @@ pub struct EventAnn {
     pub sentence: u32,
 }
 
-/// A recipient: an entity, or a country known only through a place.
+/// A recipient: an entity, a country known only through a place, or a place
+/// (the target of an attack or a protest: "shelled Juba", "rioted in Dili").
 #[derive(Debug, Clone, PartialEq)]
 pub enum Participant {
     Entity(usize),
-    Country { name: String, iso3: String },
+    Country {
+        name: String,
+        iso3: String,
+    },
+    /// Index into the `places` layer.
+    Place(usize),
 }
 
 /// The `events` stage.
@@ -56,6 +62,8 @@ enum Recip {
     With,
     Place,
     By,
+    /// "X must …", said Y: the subject is the recipient, the reporter the actor.
+    Subject,
     None,
 }
 
@@ -86,6 +94,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "with" => Recip::With,
             "place" => Recip::Place,
             "by" => Recip::By,
+            "subj" => Recip::Subject,
             _ => Recip::None,
         };
         let needs: Vec<&'static str> =
@@ -164,7 +173,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             let found = list.iter().find(|t| {
                 i + t.words.len() <= b
                     && t.words.iter().enumerate().all(|(k, w)| lw(i + k) == *w)
-                    && (t.needs.is_empty() || (i + 1..(i + 8).min(b)).any(|k| t.needs.contains(&lw(k))))
+                    && (t.needs.is_empty() || (i + 1..(i + 11).min(b)).any(|k| t.needs.contains(&lw(k))))
             });
             let Some(tr) = found else {
                 i += 1;
@@ -270,8 +279,32 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                             k == end && k < stop
                         });
                         if let Some(p) = obj {
-                            recipients.extend(country_participant(doc, g, &g.entries[p.entry].country));
+                            recipients.push(Participant::Place(doc.places.iter().position(|x| x == p).unwrap_or(0)));
                         }
+                    }
+                }
+                Recip::Subject => {
+                    // "Chirac reminded Iraq that it must cooperate", "the Bush
+                    // administration declared that China must drop barriers".
+                    if let Some(e) = (clause_start..i).rev().find_map(|k| ent_of[k]) {
+                        recipients.push(Participant::Entity(e));
+                    }
+                    let recipient = recipients.first().and_then(|r| match r {
+                        Participant::Entity(e) => Some(*e),
+                        Participant::Country { .. } | Participant::Place(_) => None,
+                    });
+                    let speaker = (a..clause_start)
+                        .find_map(|k| ent_of[k])
+                        .or_else(|| {
+                            // "…, said X" after the clause
+                            (end..b).find(|&k| crate::lexicon::is_speech_verb(lw(k))).and_then(|k| after(k + 1))
+                        })
+                        .or_else(|| (a..i).find_map(|k| ent_of[k]).filter(|&e| Some(e) != recipient));
+                    // "claiming it must wipe out Hamas": one's own resolve asks nobody.
+                    if recipient.is_some() && speaker != recipient {
+                        actors.extend(speaker);
+                    } else {
+                        recipients.clear();
                     }
                 }
                 Recip::None => actors.extend(before(i)),
@@ -327,6 +360,9 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     if let Some(subj) = subj {
                         actors = vec![subj];
                     }
+                } else if (i.saturating_sub(3).max(a)..i).any(|k| LIGHT_VERBS.contains(&lw(k))) {
+                    // "completed their withdrawal", "started a hunger strike": the
+                    // subject carries out the noun's act.
                 } else if recipients.is_empty() && !matches!(tr.recip, Recip::By) {
                     // "as the first round of talks ended": a bare noun event names
                     // no actor; the sentence's subject is not its actor.
@@ -370,6 +406,37 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     }
                 }
             }
+            // The target of a hostile act or a protest named as a place: "shelled
+            // the capital Juba", "rioted at a jail in Dili", "a curfew in Cizre".
+            let targeted = matches!(
+                tr.kind,
+                EventType::Assault
+                    | EventType::Coerce
+                    | EventType::Protest
+                    | EventType::Mobilize
+                    | EventType::Sanction
+                    | EventType::Threaten
+                    | EventType::Concede
+                    | EventType::Retreat
+                    | EventType::Aid
+            );
+            if recipients.is_empty() && targeted {
+                let clause_end = (end..b).find(|&k| matches!(lw(k), ";" | "but" | "while")).unwrap_or(b);
+                let place = doc.places.iter().position(|p| {
+                    let k = doc.token_range(p.start, p.end).start;
+                    k >= end
+                        && k < clause_end.min(end + 12)
+                        && k > 0
+                        && (k == end
+                            || matches!(
+                                lw(k - 1),
+                                "in" | "on" | "at" | "against" | "from" | "into" | "near" | "to" | "of"
+                            ))
+                });
+                if let Some(p) = place {
+                    recipients.push(Participant::Place(p));
+                }
+            }
             if actors.is_empty() && recipients.is_empty() {
                 i = end;
                 continue;
@@ -391,6 +458,27 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             {
                 kind = EventType::Reject;
                 mode = Some("yield");
+            }
+            // PLOVER's reading of the future: a cooperative act announced ("will
+            // visit", "is willing to send", "would release") is an AGREE; a hostile
+            // act announced, or any act held over someone ("… unless"), a THREATEN.
+            let future = (i.saturating_sub(4).max(clause_start)..i)
+                .any(|k| matches!(lw(k), "will" | "would" | "shall" | "willing" | "ready" | "prepared" | "'ll"));
+            let unless = (end..b).any(|k| lw(k) == "unless");
+            let cooperative = matches!(
+                kind,
+                EventType::Consult | EventType::Support | EventType::Cooperate | EventType::Aid | EventType::Retreat
+            );
+            let hostile = matches!(
+                kind,
+                EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize | EventType::Protest
+            );
+            if future && matches!(status, EventStatus::Planned | EventStatus::Conditional) {
+                if unless || hostile {
+                    (kind, mode) = (EventType::Threaten, None);
+                } else if cooperative {
+                    (kind, mode) = (EventType::Agree, None);
+                }
             }
             let code = codes(kind, mode);
             let time = doc.times.iter().position(|t| {
@@ -466,8 +554,34 @@ fn country_participant(doc: &Doc, g: &crate::gazetteer::Gazetteer, iso3: &str) -
     })
 }
 
+/// Verbs whose subject carries out the noun event that follows them.
+const LIGHT_VERBS: [&str; 22] = [
+    "completed",
+    "began",
+    "begun",
+    "started",
+    "starts",
+    "speeded",
+    "sped",
+    "carried",
+    "launched",
+    "staged",
+    "stage",
+    "conducted",
+    "continued",
+    "continues",
+    "resumed",
+    "held",
+    "holds",
+    "made",
+    "announced",
+    "ordered",
+    "began",
+    "completes",
+];
+
 /// Words that make a following noun event the content of a demand.
-const DEMAND_WORDS: [&str; 12] = [
+const DEMAND_WORDS: [&str; 20] = [
     "demanded",
     "demand",
     "demands",
@@ -480,6 +594,14 @@ const DEMAND_WORDS: [&str; 12] = [
     "called",
     "for",
     "asked",
+    "halt",
+    "stop",
+    "end",
+    "ending",
+    "halting",
+    "stopping",
+    "cease",
+    "against",
 ];
 
 /// Where a phrase standing for the two parties ("the two sides", "both
