@@ -555,29 +555,10 @@ fn country_participant(doc: &Doc, g: &crate::gazetteer::Gazetteer, iso3: &str) -
 }
 
 /// Verbs whose subject carries out the noun event that follows them.
-const LIGHT_VERBS: [&str; 22] = [
-    "completed",
-    "began",
-    "begun",
-    "started",
-    "starts",
-    "speeded",
-    "sped",
-    "carried",
-    "launched",
-    "staged",
-    "stage",
-    "conducted",
-    "continued",
-    "continues",
-    "resumed",
-    "held",
-    "holds",
-    "made",
-    "announced",
-    "ordered",
-    "began",
-    "completes",
+const LIGHT_VERBS: [&str; 30] = [
+    "completed", "began", "begun", "started", "starts", "speeded", "sped", "carried", "launched", "staged", "stage",
+    "conducted", "continued", "continues", "resumed", "held", "holds", "made", "announced", "ordered", "completes",
+    "issued", "issues", "delivered", "lodged", "filed", "opened", "opens", "approved", "approves",
 ];
 
 /// Words that make a following noun event the content of a demand.
