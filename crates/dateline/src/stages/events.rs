@@ -180,13 +180,23 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 continue;
             };
             let end = i + tr.words.len();
-            // A noun event that is what someone demands ("demanded the release of
-            // 300 prisoners") is the demand's content, not an event of its own.
-            if tr.kind != EventType::Request
-                && i > a
-                && matches!(lw(i - 1), "the" | "a" | "an")
-                && (i.saturating_sub(3).max(a)..i).any(|k| DEMAND_WORDS.contains(&lw(k)))
-            {
+            // What someone demands, lifts or halts ("demanded the release of 300
+            // prisoners", "lifted long-standing sanctions", "urged Israel to halt the
+            // bombardment") is the content of that act, not an event of its own.
+            let content = (i.saturating_sub(3).max(a)..i).any(|k| DEMAND_WORDS.contains(&lw(k)))
+                || (i > a && matches!(lw(i - 1), "the" | "a" | "an") && {
+                    (i.saturating_sub(3).max(a)..i).any(|k| CONTENT_WORDS.contains(&lw(k)))
+                });
+            // A passive in a relative clause is background ("a detainee who had been
+            // jailed for links to …").
+            let background = (i.saturating_sub(3).max(a)..i).any(|k| matches!(lw(k), "who" | "which" | "whom"))
+                && (i.saturating_sub(2).max(a)..i).any(|k| matches!(lw(k), "been" | "was" | "were"));
+            // ... except a concession sought from someone: "pursuing a deal to secure
+            // the release by Hamas of women and children" asks Hamas to yield.
+            let secured = content
+                && matches!(tr.kind, EventType::Retreat | EventType::Concede)
+                && (i.saturating_sub(3).max(a)..i).any(|k| matches!(lw(k), "secure" | "securing" | "win" | "obtain"));
+            if tr.kind != EventType::Request && (content || background) && !secured {
                 i = end;
                 continue;
             }
@@ -459,6 +469,17 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 kind = EventType::Reject;
                 mode = Some("yield");
             }
+            if secured {
+                (kind, mode) = (EventType::Request, Some("yield"));
+                status = EventStatus::Planned;
+                // The one asked to yield: "the release by Hamas".
+                if let Some(k) = (end..(end + 3).min(b)).find(|&k| lw(k) == "by") {
+                    if let Some(e) = after(k + 1) {
+                        recipients = vec![Participant::Entity(e)];
+                        actors.retain(|&x| x != e);
+                    }
+                }
+            }
             // PLOVER's reading of the future: a cooperative act announced ("will
             // visit", "is willing to send", "would release") is an AGREE; a hostile
             // act announced, or any act held over someone ("… unless"), a THREATEN.
@@ -562,28 +583,15 @@ const LIGHT_VERBS: [&str; 30] = [
 ];
 
 /// Words that make a following noun event the content of a demand.
-const DEMAND_WORDS: [&str; 20] = [
-    "demanded",
-    "demand",
-    "demands",
-    "demanding",
-    "sought",
-    "seek",
-    "seeks",
-    "seeking",
-    "urged",
-    "called",
-    "for",
-    "asked",
-    "halt",
-    "stop",
-    "end",
-    "ending",
-    "halting",
-    "stopping",
-    "cease",
-    "against",
+const DEMAND_WORDS: [&str; 26] = [
+    "demanded", "demand", "demands", "demanding", "sought", "seek", "seeks", "seeking", "urged", "urging", "called",
+    "halt", "stop", "ending", "halting", "stopping", "cease", "lift", "lifted", "lifts", "lifting", "ease", "eased",
+    "eases", "easing", "asked",
 ];
+
+/// Words that make a following noun event ("the release", "an end") the content
+/// of what they name.
+const CONTENT_WORDS: [&str; 4] = ["for", "end", "against", "secure"];
 
 /// Where a phrase standing for the two parties ("the two sides", "both
 /// parties") begins in `from..to`.
