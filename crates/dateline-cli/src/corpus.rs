@@ -468,7 +468,17 @@ pub fn talks(args: TalksArgs) -> io::Result<ExitCode> {
         let med: Vec<String> =
             talks.mediators.iter().map(|(m, n)| format!("{m} ({n} event{})", if *n == 1 { "" } else { "s" })).collect();
         println!("Talks between {a} and {b}");
-        println!("Mediators: {}\n", if med.is_empty() { "none found".into() } else { med.join(", ") });
+        println!("Mediators: {}", if med.is_empty() { "none found".into() } else { med.join(", ") });
+        let (kind, answer) = (talks.lines.column("kind"), talks.lines.column("answer"));
+        let open = talks
+            .lines
+            .rows
+            .iter()
+            .filter(|r| {
+                kind.is_some_and(|k| r[k].display() == "demand") && answer.is_some_and(|k| r[k].display() == "open")
+            })
+            .count();
+        println!("Open demands: {open}\n");
         print_table(&talks.lines, args.format)?;
     } else {
         // Machine formats: the mediators first, as rows of kind "mediator".

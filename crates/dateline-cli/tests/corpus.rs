@@ -214,6 +214,16 @@ fn talks_names_mediators_meetings_demands_and_releases() {
     ] {
         assert!(demands.contains(&(day.to_string(), vec![who.to_string()])), "{day} {who} in {demands:?}");
     }
+    // Each demand carries its answer: the other side's first later rejection or concession, else open.
+    let answers: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r["kind"] == "demand" && r["actors"] != serde_json::json!(["Elena Varga"]))
+        .map(|r| (r["day"].as_str().unwrap(), r["answer"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        answers,
+        [("2025-03-11", "rejected 2025-03-12"), ("2025-03-18", "rejected 2025-03-18"), ("2025-04-02", "open")]
+    );
     let rejections: Vec<(String, Vec<String>)> = line("rejection").into_iter().map(|(d, a, _, _)| (d, a)).collect();
     assert_eq!(
         rejections,
@@ -251,11 +261,9 @@ fn talks_names_mediators_meetings_demands_and_releases() {
 
     // The table view names the mediators in its header.
     let out = run(&["talks", "--parties", "Marenia,Coastal Liberation Front", "--db", db.to_str().unwrap()]);
-    assert!(
-        text(&out.stdout).contains("Mediators: African Union (9 events), Norway (9 events)"),
-        "{}",
-        text(&out.stdout)
-    );
+    let table = text(&out.stdout);
+    assert!(table.contains("Mediators: African Union (9 events), Norway (9 events)"), "{table}");
+    assert!(table.contains("Open demands: 1"), "{table}");
     // Two parties are needed.
     assert_eq!(run(&["talks", "--parties", "Marenia", "--db", db.to_str().unwrap()]).status.code(), Some(2));
 }

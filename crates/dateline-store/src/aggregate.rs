@@ -619,7 +619,9 @@ fn talks_kind(e: &Ev) -> Option<&'static str> {
     })
 }
 
-/// The negotiation view between parties `a` and `b`.
+/// The negotiation view between parties `a` and `b`. A demand by one party
+/// carries its `answer`: "rejected DAY" or "answered DAY (agree|concede|retreat)"
+/// for the other party's first later reply of that kind, else "open".
 pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Talks> {
     let evs = once_per_cluster(events(conn, filter)?);
     let sides = Sides::load(conn)?;
@@ -669,6 +671,7 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
             ("place", Kind::Text),
             ("status", Kind::Text),
             ("figures", Kind::List),
+            ("answer", Kind::Text),
             ("article", Kind::Text),
             ("evidence", Kind::Text),
         ],
@@ -679,6 +682,17 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
     // The same measured act told again in another story ("a day after the rebels
     // freed 25 soldiers"): same kind, sides and figures within two days, one line.
     let mut told: Vec<(&str, Vec<String>, Vec<i64>, Date)> = Vec::new();
+    // The party on the other side of a party's act.
+    let other = |e: &Ev| -> Option<&str> {
+        let by_a = e.actors.iter().any(|p| p.on_side(a, &sides));
+        let by_b = e.actors.iter().any(|p| p.on_side(b, &sides));
+        match (by_a, by_b) {
+            (true, false) => Some(b),
+            (false, true) => Some(a),
+            _ => None,
+        }
+    };
+    let acts = |e: &Ev, party_name: &str| e.actors.iter().any(|p| p.on_side(party_name, &sides));
     for e in evs.iter().filter(|e| e.parts().any(party)) {
         let Some(kind) = talks_kind(e) else { continue };
         let values: Vec<i64> = e.figure_values.iter().flatten().map(|v| *v as i64).collect();
@@ -697,6 +711,35 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
             Some(m) => format!("{}/{}", e.kind.as_str(), m),
             None => e.kind.as_str().to_string(),
         };
+        // A demand is answered by the other side's first later rejection or
+        // agreement (or concession, release, withdrawal); else it is open.
+        let answer = match (kind, other(e)) {
+            ("demand", Some(them)) => {
+                // Later: a later day, or later in the same article.
+                let reply = evs.iter().find(|x| {
+                    (x.day > e.day || (x.day == e.day && x.aid == e.aid && x.sentence_span > e.sentence_span))
+                        && (x.status == "occurred" || x.status == "ongoing" || x.kind == EventType::Reject)
+                        && acts(x, them)
+                        && !acts(x, if them == a { b } else { a })
+                        && matches!(
+                            x.kind,
+                            EventType::Reject | EventType::Agree | EventType::Concede | EventType::Retreat
+                        )
+                });
+                Value::Text(match reply {
+                    Some(x) if x.kind == EventType::Reject => {
+                        format!("rejected {}", x.day.map_or("-".into(), |d| d.to_string()))
+                    }
+                    Some(x) => format!(
+                        "answered {} ({})",
+                        x.day.map_or("-".into(), |d| d.to_string()),
+                        x.kind.as_str().to_lowercase()
+                    ),
+                    None => "open".into(),
+                })
+            }
+            _ => Value::Null,
+        };
         // "exact": the text dates it; "approximate": the article's date stands in.
         t.push(vec![
             e.day.map_or(Value::Null, Value::Date),
@@ -708,6 +751,7 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
             Value::text(e.place.clone()),
             Value::Text(e.status.clone()),
             Value::List(e.figures.clone()),
+            answer,
             Value::Text(e.article.clone()),
             Value::Text(e.sentence.clone()),
         ]);
