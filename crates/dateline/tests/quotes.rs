@@ -196,3 +196,19 @@ fn he_and_she_refer_to_the_person_named_last() {
     let got = summary(text);
     assert_eq!(got[0].2.as_deref(), Some("Glwadys Siopathis"));
 }
+
+#[test]
+fn a_definite_description_speaks_for_the_role_holder_named_before() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "Pakistan military spokesperson Lt. Gen. Ahmed Sharif Chaudhry briefed reporters on Monday. \
+         The military spokesperson said 11,654 operations were conducted. \
+         U.S. Secretary of State Marco Rubio met officials in Jeddah. \
+         \"We could be spending more time on Asia,\" the top U.S. diplomat noted. \
+         Al-Shabab attacked the hotel. In a statement, the group said it had killed more than 10 people. \
+         \"We will not stop,\" the negotiator said.",
+    ));
+    let speakers: Vec<&str> = r.quotes.iter().map(|q| q.speaker.as_ref().unwrap().name.as_str()).collect();
+    // An unknown role ("the negotiator": nobody named holds it) stays as written.
+    assert_eq!(speakers, ["Ahmed Sharif Chaudhry", "Marco Rubio", "al-Shabab", "the negotiator"]);
+    assert!(r.quotes[..3].iter().all(|q| q.speaker.as_ref().unwrap().entity.is_some()));
+}

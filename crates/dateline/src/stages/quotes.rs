@@ -55,6 +55,20 @@ pub struct SpeakerAnn {
     pub entity: Option<usize>,
 }
 
+/// Role nouns a description may use for a role ("the top diplomat" for a
+/// secretary of state): head noun → words of which a role must contain one.
+static ROLE_WORDS: LazyLock<FastMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
+    for line in crate::lexicon::data_lines(include_str!("../../data/role_words.tsv")) {
+        if let Some((head, words)) = line.split_once('\t') {
+            let mut v: Vec<&'static str> = words.split('|').map(str::trim).filter(|w| !w.is_empty()).collect();
+            v.push(head.trim());
+            m.insert(head.trim(), v);
+        }
+    }
+    m
+});
+
 /// The `quotes` stage.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Quotes;
@@ -383,8 +397,15 @@ impl<'a> Quoter<'a> {
                 entity: None,
             }));
         }
-        // "the source" after "a Hamas source": the same speaker.
         let lower = name.to_lowercase();
+        // "the military spokesperson", "the top U.S. diplomat": the person named
+        // earlier with that role; "the group": the armed group named last.
+        if let Some(desc) = lower.strip_prefix("the ") {
+            if let Some(k) = self.role_holder(desc, start) {
+                return Some(SpeakerAnn { name: self.doc.entities[k].name.clone(), start, end, entity: Some(k) });
+            }
+        }
+        // "the source" after "a Hamas source": the same speaker.
         if let (Some(l), Some(head)) = (last, lower.strip_prefix("the ")) {
             if !head.contains(' ') && l.name.to_lowercase().ends_with(head) {
                 return Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity });
@@ -420,6 +441,44 @@ impl<'a> Quoter<'a> {
             }
         }
         sp
+    }
+
+    /// The entity a definite description before byte `at` stands for: a person
+    /// named earlier whose role has the description's head noun (or a word that
+    /// `data/role_words.tsv` makes its equal), the latest named; for "group",
+    /// "militants" and their like, the armed group named last.
+    fn role_holder(&self, desc: &str, at: u32) -> Option<usize> {
+        let head = desc.rsplit(' ').next()?;
+        let before = |e: &crate::stages::entities::EntityAnn| e.mentions.iter().filter(|m| m.0 < at).map(|m| m.0).max();
+        if matches!(head, "group" | "militants" | "rebels" | "insurgents" | "movement" | "militia") {
+            return self
+                .doc
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == crate::record::EntityType::Group)
+                .filter_map(|(k, e)| before(e).map(|p| (k, p)))
+                .max_by_key(|&(_, p)| p)
+                .map(|(k, _)| k);
+        }
+        let words: &[&str] = ROLE_WORDS.get(head).map_or(&[], Vec::as_slice);
+        if words.is_empty() {
+            return None;
+        }
+        self.doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == crate::record::EntityType::Person)
+            .filter(|(_, e)| {
+                e.roles.iter().any(|r| {
+                    let r = r.to_lowercase();
+                    words.iter().any(|w| contains_word(&r, w))
+                })
+            })
+            .filter_map(|(k, e)| before(e).map(|p| (k, p)))
+            .max_by_key(|&(_, p)| p)
+            .map(|(k, _)| k)
     }
 
     /// The person "he" or "she" at byte `at` refers to: the person named last
