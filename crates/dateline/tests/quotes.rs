@@ -212,3 +212,14 @@ fn a_definite_description_speaks_for_the_role_holder_named_before() {
     assert_eq!(speakers, ["Ahmed Sharif Chaudhry", "Marco Rubio", "al-Shabab", "the negotiator"]);
     assert!(r.quotes[..3].iter().all(|q| q.speaker.as_ref().unwrap().entity.is_some()));
 }
+
+#[test]
+fn doubled_apostrophes_and_backticks_are_quotation_marks() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. \
+         Iraq said it would allow the return of inspectors ``without conditions''.",
+    ));
+    let got: Vec<(&str, &str)> =
+        r.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_ref().unwrap().name.as_str())).collect();
+    assert_eq!(got, [("This isn't tax reform,", "Douglas Holtz-Eakin"), ("without conditions", "Iraq")]);
+}

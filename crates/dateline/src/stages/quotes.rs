@@ -345,7 +345,8 @@ impl<'a> Quoter<'a> {
             // French typography puts a space inside guillemets: « … ».
             "«" => true,
             "“" | "„" | "‘" | "‚" | "‹" | "「" | "『" => next_attached,
-            "\"" | "'" => {
+            "``" => next_attached,
+            "\"" | "'" | "''" => {
                 let start =
                     i == 0 || !self.toks[i].attached() || matches!(self.raw(i - 1), "(" | "[" | "—" | "–" | ":");
                 start && next_attached
@@ -361,7 +362,7 @@ impl<'a> Quoter<'a> {
             "»" => true,
             "”" | "’" | "›" | "」" | "』" => attached,
             "“" => attached, // German-style „…“
-            "\"" | "'" => attached || self.toks.get(i + 1).is_none_or(|t| !t.attached()),
+            "\"" | "'" | "''" => attached || self.toks.get(i + 1).is_none_or(|t| !t.attached()),
             _ => false,
         }
     }

@@ -263,6 +263,11 @@ fn scan_token(s: &mut Scanner, c: char, attached: bool) -> (TokenKind, u8) {
             s.bump();
             (TokenKind::Punct, 0)
         }
+        // Two apostrophes or backticks are one double mark (``like this'').
+        '\'' | '`' if next == Some(c) => {
+            s.bump();
+            (TokenKind::Quote, 0)
+        }
         c if is_quote_char(c) => (TokenKind::Quote, 0),
         '$' | '%' | '+' | '<' | '=' | '>' | '^' | '|' | '~' => (TokenKind::Symbol, 0),
         c if c.is_ascii_punctuation() => (TokenKind::Punct, 0),
