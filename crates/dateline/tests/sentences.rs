@@ -71,6 +71,12 @@ fn quotes() {
     check("She said: «Nous restons.» Then she left.", &["She said: «Nous restons.»", "Then she left."]);
     check("\"Why now?\" he asked. \"Because.\"", &["\"Why now?\" he asked.", "\"Because.\""]);
     check("\"Why now?\" Ahelbarra asked reporters.", &["\"Why now?\" Ahelbarra asked reporters."]);
+    // After a full stop inside the quote, a name and a reporting verb begin a new sentence.
+    check(
+        "\"It is over.\" Smith said later that talks would resume.",
+        &["\"It is over.\"", "Smith said later that talks would resume."],
+    );
+    check("''It is tinkering.'' Iraq said it would.", &["''It is tinkering.''", "Iraq said it would."]);
     check(
         "“We will fight. We will win,” the commander said.",
         &["“We will fight.", "We will win,” the commander said."],

@@ -225,8 +225,11 @@ fn breaks_before(text: &str, tokens: &[Token], first: usize, i: usize) -> bool {
             if !can_open(text, next) {
                 return false;
             }
-            // "Why?" Smith asked. — a name then a reporting verb continues the sentence.
-            if closers && next.kind == TokenKind::Word && !opener_word {
+            // "Why?" Smith asked. — a name then a reporting verb continues the
+            // sentence after a question or an exclamation; after a full stop
+            // ("It is over." Smith said later …) a new sentence begins.
+            let asked = matches!(term.text(text), "?" | "!" | "؟" | "？" | "！");
+            if closers && asked && next.kind == TokenKind::Word && !opener_word {
                 let ahead = tokens[i + 1..].iter().take(3);
                 let verb_follows = ahead
                     .take_while(|t| t.kind == TokenKind::Word)
