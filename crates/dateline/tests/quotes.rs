@@ -221,5 +221,26 @@ fn doubled_apostrophes_and_backticks_are_quotation_marks() {
     ));
     let got: Vec<(&str, &str)> =
         r.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_ref().unwrap().name.as_str())).collect();
-    assert_eq!(got, [("This isn't tax reform,", "Douglas Holtz-Eakin"), ("without conditions", "Iraq")]);
+    assert_eq!(
+        got,
+        [
+            ("This isn't tax reform,", "Douglas Holtz-Eakin"),
+            ("it would allow the return of inspectors ``without conditions''", "Iraq"),
+            ("without conditions", "Iraq")
+        ]
+    );
+}
+
+#[test]
+fn a_short_partial_quote_inside_reported_speech_is_a_mixed_quote() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "Pence said his running mate's tweet was only “to mock” the rival campaign.",
+    ));
+    let reported: Vec<(&str, &str)> = r
+        .quotes
+        .iter()
+        .filter(|q| !q.direct)
+        .map(|q| (q.text.as_str(), q.speaker.as_ref().unwrap().name.as_str()))
+        .collect();
+    assert_eq!(reported, [("his running mate's tweet was only “to mock” the rival campaign", "Pence")]);
 }

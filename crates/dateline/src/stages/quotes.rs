@@ -259,7 +259,14 @@ impl<'a> Quoter<'a> {
         }
         let (speaker, cue, channel) = match &att {
             Some(a) => {
-                used.push(a.cue.0);
+                // "X said his rival's tweet was only “to mock” her": a partial quote
+                // inside the reported clause leaves the cue to the clause, which is
+                // reported speech of its own (a mixed quote).
+                // A long partial quote is the quote itself.
+                let partial_inside = !a.adjacent && a.cue.0 < m.open && words <= 6;
+                if !partial_inside {
+                    used.push(a.cue.0);
+                }
                 let sp = a.speaker.and_then(|r| self.speaker(r, last.as_ref()));
                 (sp, Some(self.span_text(a.cue.0, a.cue.1)), a.channel.clone())
             }
