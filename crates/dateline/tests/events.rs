@@ -38,7 +38,8 @@ fn a_visit_takes_the_country_of_the_place() {
 #[test]
 fn status_from_the_words_around_the_trigger() {
     assert_eq!(events("Hamas will not release more captives until the bombardment ends.")[0].kind, T::Reject);
-    assert_eq!(events("Hamas will not release more captives until the bombardment ends.")[0].status, S::Refused);
+    assert_eq!(events("Hamas will not release more captives.")[0].status, S::Refused);
+    assert_eq!(events("Hamas will not release more captives until the bombardment ends.")[0].status, S::Conditional);
     assert_eq!(events("Israel has continued to pound Gaza.")[0].status, S::Ongoing);
     assert_eq!(events("Qatar planned to meet Hamas negotiators.")[0].status, S::Planned);
 }
@@ -162,4 +163,22 @@ fn a_place_is_the_target_of_an_attack_or_a_protest() {
     let e = evs.iter().find(|e| e.kind == T::Protest).expect("a protest");
     assert_eq!(names(&e.recipient), ["Kirkuk"]);
     assert_eq!(e.recipient[0].country.as_deref(), Some("IRQ"));
+}
+
+#[test]
+fn relative_clauses_possessives_and_conditions() {
+    // "an assault … that also killed 1,200": one event, by the clause's subject.
+    let evs = events(
+        "Hamas took 240 captives in an unprecedented assault on Israeli territory that also killed 1,200 people.",
+    );
+    assert!(evs.iter().all(|e| names(&e.actor) == ["Hamas"]), "{evs:?}");
+    // "its" is the nearest body named before it, not the people counted.
+    let evs = events("Hamas returned 100 Israelis taken captive during its attacks on October 7.");
+    assert!(evs.iter().filter(|e| e.kind == T::Assault).all(|e| names(&e.actor) == ["Hamas"]), "{evs:?}");
+    // A refusal until something happens is conditional.
+    let evs = events("Hamas will not release any more captives until the bombardment ends.");
+    assert_eq!((evs[0].kind, evs[0].status), (T::Reject, S::Conditional));
+    // Present state: ongoing.
+    let evs = events("Qatari negotiators are in touch with Hamas.");
+    assert_eq!(evs[0].status, S::Ongoing);
 }

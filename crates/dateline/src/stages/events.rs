@@ -200,6 +200,18 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 i = end;
                 continue;
             }
+            // "an assault … that killed around 1,200 people": the relative clause
+            // tells the event already found, not another one.
+            let relative =
+                (i.saturating_sub(3).max(a)..i).rev().find(|&k| matches!(lw(k), "that" | "which")).is_some_and(|k| {
+                    (k + 1..i).all(|j| {
+                        matches!(lw(j), "has" | "have" | "had" | "also" | "reportedly" | "allegedly" | "later" | "then")
+                    })
+                });
+            if relative && out.last().is_some_and(|o| o.sentence as usize == si) {
+                i = end;
+                continue;
+            }
             // Clause bounds: the sentence, cut at semicolons and after a reporting
             // verb ("the ministry said 212 people had been killed": the ministry
             // reports the killing, it did not kill).
@@ -363,11 +375,20 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 } else if i > a && matches!(lw(i - 1), "its" | "their")
                     || (i > a + 1 && matches!(lw(i - 2), "its" | "their"))
                 {
-                    // "its" stands for the clause's subject, which is no person.
+                    // "its" stands for the nearest body named before it in the clause
+                    // ("Hamas returned 100 Israelis taken captive during its attack").
+                    // ("100 Israelis" are people, not an "it").
                     let subj = (search_from..i)
-                        .find_map(|k| ent_of[k])
-                        .filter(|&e| doc.entities[e].kind != crate::record::EntityType::Person);
+                        .rev()
+                        .filter(|&k| g.demonym(lw(k)).is_none())
+                        .filter_map(|k| ent_of[k])
+                        .find(|&e| doc.entities[e].kind != crate::record::EntityType::Person);
                     if let Some(subj) = subj {
+                        actors = vec![subj];
+                    }
+                } else if (i.saturating_sub(4).max(a)..i).any(|k| matches!(lw(k), "in" | "during")) {
+                    // "took 240 captives in an unprecedented assault": the clause's subject.
+                    if let Some(subj) = (search_from..i).find_map(|k| ent_of[k]) {
                         actors = vec![subj];
                     }
                 } else if (i.saturating_sub(3).max(a)..i).any(|k| LIGHT_VERBS.contains(&lw(k))) {
@@ -468,6 +489,10 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             {
                 kind = EventType::Reject;
                 mode = Some("yield");
+                // "will not release any more captives until the bombardment ends"
+                if (end..b).any(|k| matches!(lw(k), "until" | "unless")) {
+                    status = EventStatus::Conditional;
+                }
             }
             if secured {
                 (kind, mode) = (EventType::Request, Some("yield"));
@@ -610,7 +635,7 @@ const LIGHT_VERBS: [&str; 30] = [
 ];
 
 /// Words that make a following noun event the content of a demand.
-const DEMAND_WORDS: [&str; 26] = [
+const DEMAND_WORDS: [&str; 34] = [
     "demanded",
     "demand",
     "demands",
@@ -637,6 +662,14 @@ const DEMAND_WORDS: [&str; 26] = [
     "eases",
     "easing",
     "asked",
+    "ceased",
+    "ceases",
+    "halted",
+    "halts",
+    "stopped",
+    "stops",
+    "ended",
+    "ends",
 ];
 
 /// Words that make a following noun event ("the release", "an end") the content
@@ -734,6 +767,11 @@ fn status<'t>(lw: &dyn Fn(usize) -> &'t str, a: usize, i: usize, end: usize, b: 
     }
     if has("will") || has("plans") || has("planned") || has("plan") || has("pursuing") || has("to") || has("would") {
         return EventStatus::Planned;
+    }
+    // "are in touch with", "is holding talks": going on as the story is told.
+    let passive = lw(i).ends_with("ed") && (has("is") || has("are"));
+    if !passive && (has("is") || has("are") || has("remain") || has("remains") || has("still")) {
+        return EventStatus::Ongoing;
     }
     EventStatus::Occurred
 }
