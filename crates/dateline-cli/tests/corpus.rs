@@ -359,7 +359,7 @@ fn timeline_counts_each_story_once_per_pair_of_sides() {
         (Some(1), Some(1), Some(-2.0))
     );
     // 20 March: the CLF's release (material cooperation), two outlets, once.
-    let x = get("2025-03-20", "Coastal Liberation Front", "-").expect("the release");
+    let x = get("2025-03-20", "Coastal Liberation Front", "captive soldiers").expect("the release");
     assert_eq!((x["events"].as_i64(), x["material_coop"].as_i64()), (Some(1), Some(1)));
     // The window holds: nothing before 10 March or after 20 March.
     assert!(rows.iter().all(|x| x["day"].as_str().is_some_and(|d| ("2025-03-10"..="2025-03-20").contains(&d))));

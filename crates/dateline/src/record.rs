@@ -212,6 +212,12 @@ impl Record {
                                 country: Some(iso3.clone()),
                                 sector: None,
                             },
+                            crate::stages::events::Participant::Text { start, end } => Participant {
+                                name: Some(doc.text()[*start as usize..*end as usize].to_string()),
+                                entity: None,
+                                country: None,
+                                sector: None,
+                            },
                             crate::stages::events::Participant::Place(p) => {
                                 let e = &g.entries[doc.places[*p].entry];
                                 Participant {

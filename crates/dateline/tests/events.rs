@@ -119,7 +119,7 @@ fn a_demanded_release_is_the_demand_not_a_release() {
 fn clause_bounds_objects_and_places_as_objects() {
     // The object ends at "and": the next clause's subject is no recipient.
     let evs = events("Israel released 120 prisoners and Hamas freed 40 soldiers.");
-    assert!(evs[0].recipient.is_empty(), "{evs:?}");
+    assert_eq!(names(&evs[0].recipient), ["prisoners"], "{evs:?}");
     assert_eq!(names(&evs[1].actor), ["Hamas"]);
     // A shelled place stands for its country.
     let evs = events("Russia shelled Kharkiv on Sunday.");
@@ -181,4 +181,16 @@ fn relative_clauses_possessives_and_conditions() {
     // Present state: ongoing.
     let evs = events("Qatari negotiators are in touch with Hamas.");
     assert_eq!(evs[0].status, S::Ongoing);
+}
+
+#[test]
+fn unnamed_groups_and_truces() {
+    // An unnamed group as the recipient, as the text names it.
+    let evs = events("Netanyahu, speaking to captives' families on Tuesday, said efforts were underway.");
+    assert_eq!(names(&evs[0].recipient), ["captives' families"]);
+    // A truce is kept by the parties named together last.
+    let evs =
+        events("Egypt is pressing both Israel and Hamas to agree. During a truce that ran for a week, aid got in.");
+    let t = evs.iter().find(|e| e.mode.as_deref() == Some("ceasefire")).expect("the truce");
+    assert_eq!(names(&t.actor), ["Israel", "Hamas"]);
 }

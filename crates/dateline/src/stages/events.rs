@@ -50,6 +50,11 @@ pub enum Participant {
     },
     /// Index into the `places` layer.
     Place(usize),
+    /// People the text names without a name ("captives' families"): a byte span.
+    Text {
+        start: u32,
+        end: u32,
+    },
 }
 
 /// The `events` stage.
@@ -304,6 +309,13 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                             recipients.push(Participant::Place(doc.places.iter().position(|x| x == p).unwrap_or(0)));
                         }
                     }
+                    // "speaking to captives' families", "killed 20 civilians": an
+                    // unnamed group as object, as the text names it.
+                    if recipients.is_empty() {
+                        if let Some((s0, s1)) = unnamed_object(&lw, &|k| toks[k].kind, end, stop) {
+                            recipients.push(Participant::Text { start: toks[s0].start, end: toks[s1 - 1].end });
+                        }
+                    }
                 }
                 Recip::Subject => {
                     // "Chirac reminded Iraq that it must cooperate", "the Bush
@@ -313,7 +325,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     }
                     let recipient = recipients.first().and_then(|r| match r {
                         Participant::Entity(e) => Some(*e),
-                        Participant::Country { .. } | Participant::Place(_) => None,
+                        Participant::Country { .. } | Participant::Place(_) | Participant::Text { .. } => None,
                     });
                     let speaker = (a..clause_start)
                         .find_map(|k| ent_of[k])
@@ -426,6 +438,13 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                         recipients = all.iter().map(|&e| Participant::Entity(e)).collect();
                         actors = all;
                     }
+                }
+            }
+            // "During a truce that ran from …": a truce is kept by the parties named
+            // together last ("both Israel and the Palestinian group").
+            if actors.is_empty() && tr.mode == Some("ceasefire") {
+                if let Some((x, y)) = last_pair(&lw, &ent_of, i) {
+                    actors = vec![x, y];
                 }
             }
             // "the two sides", "both parties": the last two parties named together
@@ -560,6 +579,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 o.kind == ev.kind
                     && ((o.actors == ev.actors && o.recipients == ev.recipients && o.time == ev.time)
                         || (o.sentence == ev.sentence
+                            && (o.mode == ev.mode || o.kind != EventType::Assault)
                             && (o.actors == ev.actors || ev.actors.is_empty())
                             && (ev.recipients.is_empty() || o.recipients == ev.recipients)))
             });
@@ -633,6 +653,93 @@ const LIGHT_VERBS: [&str; 30] = [
     "approved",
     "approves",
 ];
+
+/// Nouns for people and groups an act can be done to or with, when the text
+/// gives no name: "families", "civilians", "protesters".
+const GROUP_HEADS: [&str; 34] = [
+    "families",
+    "relatives",
+    "civilians",
+    "people",
+    "protesters",
+    "demonstrators",
+    "students",
+    "journalists",
+    "reporters",
+    "refugees",
+    "migrants",
+    "workers",
+    "soldiers",
+    "troops",
+    "fighters",
+    "militants",
+    "rebels",
+    "police",
+    "officers",
+    "prisoners",
+    "detainees",
+    "hostages",
+    "captives",
+    "villagers",
+    "residents",
+    "children",
+    "women",
+    "schoolgirls",
+    "leaders",
+    "officials",
+    "activists",
+    "doctors",
+    "patients",
+    "supporters",
+];
+
+/// An unnamed group right after a trigger, within `[from, stop)`: up to five
+/// words ending in a group noun ("captives' families", "20 civilians", "anti-coup
+/// demonstrators"); its token range.
+fn unnamed_object<'t>(
+    lw: &dyn Fn(usize) -> &'t str,
+    kind: &dyn Fn(usize) -> TokenKind,
+    from: usize,
+    stop: usize,
+) -> Option<(usize, usize)> {
+    let mut start = from;
+    while start < stop && matches!(lw(start), "to" | "with" | "the" | "a" | "an" | "some" | "at" | "least") {
+        start += 1;
+    }
+    let np: Vec<usize> = (start..stop.min(start + 5))
+        .take_while(|&k| {
+            (matches!(kind(k), TokenKind::Word | TokenKind::Number) || matches!(lw(k), "'s" | "’s" | "'" | "’"))
+                && !matches!(
+                    lw(k),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "been"
+                        | "and"
+                        | "or"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "of"
+                        | "by"
+                        | "from"
+                )
+        })
+        .collect();
+    // The last group noun of the phrase: "captives' families" are families.
+    let head = np.iter().rev().copied().find(|&k| GROUP_HEADS.contains(&lw(k)))?;
+    // Counted groups stay with their figure ("killed 20 civilians"): the words only.
+    let first = (start..=head).find(|&k| kind(k) == TokenKind::Word && !lw(k).chars().all(|c| c.is_ascii_digit()))?;
+    Some((first, head + 1))
+}
 
 /// Words that make a following noun event the content of a demand.
 const DEMAND_WORDS: [&str; 34] = [
