@@ -213,7 +213,12 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                         matches!(lw(j), "has" | "have" | "had" | "also" | "reportedly" | "allegedly" | "later" | "then")
                     })
                 });
-            if relative && out.last().is_some_and(|o| o.sentence as usize == si) {
+            // ("the bombardment, which after 10 weeks of attacks has killed …")
+            let far_which = (i.saturating_sub(10).max(a)..i)
+                .rev()
+                .take_while(|&k| !matches!(lw(k), "," | ";"))
+                .any(|k| lw(k) == "which");
+            if (relative || far_which) && out.last().is_some_and(|o| o.sentence as usize == si) {
                 i = end;
                 continue;
             }
@@ -487,7 +492,10 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     recipients.push(Participant::Place(p));
                 }
             }
-            if actors.is_empty() && recipients.is_empty() {
+            // Without an actor only the harm done is worth coding ("12 people were
+            // killed"); a request, meeting or agreement by nobody named is not.
+            let victim_centred = matches!(tr.kind, EventType::Assault | EventType::Coerce | EventType::Protest);
+            if actors.is_empty() && (recipients.is_empty() || !victim_centred) {
                 i = end;
                 continue;
             }
@@ -496,11 +504,11 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 recipients.retain(|r| !matches!(r, Participant::Entity(e) if actors.contains(e)));
             }
             let mut status = status(&|k| lw(k), a, i, end, b);
-            // A goal ("talks aimed at … freeing more captives", "in a bid to") has not happened.
-            if status == EventStatus::Occurred
-                && (clause_start..i).any(|k| matches!(lw(k), "aimed" | "aiming" | "aim" | "bid" | "hoping" | "hopes"))
-            {
-                status = EventStatus::Planned;
+            // A goal ("talks aimed at … freeing more captives", "in a bid to") is what
+            // the act before it is for: no event of its own.
+            if (clause_start..i).any(|k| matches!(lw(k), "aimed" | "aiming" | "aim" | "bid" | "hoping" | "hopes")) {
+                i = end;
+                continue;
             }
             let (mut kind, mut mode) = (tr.kind, tr.mode);
             if status == EventStatus::Refused
@@ -577,9 +585,9 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // The same event told twice in a sentence or article is one event.
             let dup = out.iter().any(|o| {
                 o.kind == ev.kind
+                    && (o.mode == ev.mode || o.kind != EventType::Assault)
                     && ((o.actors == ev.actors && o.recipients == ev.recipients && o.time == ev.time)
                         || (o.sentence == ev.sentence
-                            && (o.mode == ev.mode || o.kind != EventType::Assault)
                             && (o.actors == ev.actors || ev.actors.is_empty())
                             && (ev.recipients.is_empty() || o.recipients == ev.recipients)))
             });
