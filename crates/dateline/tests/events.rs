@@ -194,3 +194,13 @@ fn unnamed_groups_and_truces() {
     let t = evs.iter().find(|e| e.mode.as_deref() == Some("ceasefire")).expect("the truce");
     assert_eq!(names(&t.actor), ["Israel", "Hamas"]);
 }
+
+#[test]
+fn pledging_to_continue_an_offensive_refuses_to_yield() {
+    let evs = events(
+        "Netanyahu has pledged to continue Israel's military offensive until achieving full victory over Hamas.",
+    );
+    let e = evs.iter().find(|e| e.kind == T::Reject).expect("a refusal");
+    assert_eq!(e.mode.as_deref(), Some("yield"));
+    assert_eq!(names(&e.recipient), ["Hamas"]);
+}

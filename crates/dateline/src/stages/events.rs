@@ -69,6 +69,9 @@ enum Recip {
     By,
     /// "X must …", said Y: the subject is the recipient, the reporter the actor.
     Subject,
+    /// The first actor after "against", "over" or "on" later in the sentence
+    /// ("pledged to continue the offensive until victory over Hamas").
+    Against,
     None,
 }
 
@@ -100,6 +103,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "place" => Recip::Place,
             "by" => Recip::By,
             "subj" => Recip::Subject,
+            "against" => Recip::Against,
             _ => Recip::None,
         };
         let needs: Vec<&'static str> =
@@ -344,6 +348,14 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                         actors.extend(speaker);
                     } else {
                         recipients.clear();
+                    }
+                }
+                Recip::Against => {
+                    actors.extend(before(i));
+                    if let Some(k) = (end..b).find(|&k| matches!(lw(k), "against" | "over" | "on")) {
+                        if let Some(e) = after(k + 1) {
+                            recipients.push(Participant::Entity(e));
+                        }
                     }
                 }
                 Recip::None => actors.extend(before(i)),
