@@ -204,3 +204,10 @@ fn pledging_to_continue_an_offensive_refuses_to_yield() {
     assert_eq!(e.mode.as_deref(), Some("yield"));
     assert_eq!(names(&e.recipient), ["Hamas"]);
 }
+
+#[test]
+fn a_nationality_and_a_body_name_the_actor() {
+    let evs = events("Rwandan rebels demanded the removal of the president.");
+    assert_eq!(names(&evs[0].actor), ["Rwandan rebels"]);
+    assert_eq!((evs[0].actor[0].country.as_deref(), evs[0].actor[0].sector.as_deref()), (Some("RWA"), Some("REB")));
+}

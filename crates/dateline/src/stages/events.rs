@@ -27,6 +27,10 @@ pub struct EventAnn {
     pub score: Option<f64>,
     /// Indices into the `entities` layer.
     pub actors: Vec<usize>,
+    /// For each actor, the phrase that names it in the clause where it is a
+    /// nationality and a body ("Rwandan rebels", "Israeli officials"): its byte
+    /// span and the sector the body's noun gives.
+    pub actor_phrases: Vec<Option<(u32, u32, Option<&'static str>)>>,
     pub recipients: Vec<Participant>,
     pub status: EventStatus,
     /// Index into the `times` layer.
@@ -580,12 +584,23 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             });
             let quote =
                 doc.quotes.iter().position(|q| q.start <= toks[i].start && toks[i].end <= q.end && q.speaker.is_some());
+            // "Rwandan rebels demanded …": the actor as the clause names it.
+            let actor_phrases = actors
+                .iter()
+                .map(|&e| {
+                    let k = (a..i).rev().find(|&k| ent_of[k] == Some(e) && g.demonym(lw(k)).is_some())?;
+                    let (w, sector) = BODY_SECTORS.iter().find(|(w, _)| lw(k + 1) == *w)?;
+                    let _ = w;
+                    Some((toks[k].start, toks[k + 1].end, *sector))
+                })
+                .collect();
             let ev = EventAnn {
                 kind,
                 mode,
                 cameo: code.map(|c| c.0),
                 score: code.map(|c| c.1),
                 actors,
+                actor_phrases,
                 recipients,
                 status,
                 time,
@@ -672,6 +687,31 @@ const LIGHT_VERBS: [&str; 30] = [
     "opens",
     "approved",
     "approves",
+];
+
+/// Bodies a nationality can qualify, and the sector each stands for:
+/// "Rwandan rebels" are rebels (REB), "Israeli officials" government (GOV).
+const BODY_SECTORS: [(&str, Option<&str>); 20] = [
+    ("rebels", Some("REB")),
+    ("militants", Some("REB")),
+    ("insurgents", Some("REB")),
+    ("guerrillas", Some("REB")),
+    ("forces", Some("MIL")),
+    ("troops", Some("MIL")),
+    ("army", Some("MIL")),
+    ("military", Some("MIL")),
+    ("soldiers", Some("MIL")),
+    ("police", Some("COP")),
+    ("officials", Some("GOV")),
+    ("authorities", Some("GOV")),
+    ("government", Some("GOV")),
+    ("negotiators", Some("GOV")),
+    ("diplomats", Some("GOV")),
+    ("leaders", Some("GOV")),
+    ("protesters", Some("CVL")),
+    ("demonstrators", Some("CVL")),
+    ("workers", Some("LAB")),
+    ("students", Some("EDU")),
 ];
 
 /// Nouns for people and groups an act can be done to or with, when the text
