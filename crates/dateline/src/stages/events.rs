@@ -589,8 +589,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 .iter()
                 .map(|&e| {
                     let k = (a..i).rev().find(|&k| ent_of[k] == Some(e) && g.demonym(lw(k)).is_some())?;
-                    let (w, sector) = BODY_SECTORS.iter().find(|(w, _)| lw(k + 1) == *w)?;
-                    let _ = w;
+                    let (_, sector) = BODY_SECTORS.iter().find(|(w, _)| lw(k + 1) == *w)?;
                     Some((toks[k].start, toks[k + 1].end, *sector))
                 })
                 .collect();
