@@ -225,8 +225,13 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             let far_which = (i.saturating_sub(10).max(a)..i)
                 .rev()
                 .take_while(|&k| !matches!(lw(k), "," | ";"))
-                .any(|k| lw(k) == "which");
-            if (relative || far_which) && out.last().is_some_and(|o| o.sentence as usize == si) {
+                .any(|k| matches!(lw(k), "which" | "where"));
+            // "staged a hunger strike … to protest", "demonstrated … during
+            // demonstrations": the same act named again for its purpose.
+            let again = out.iter().any(|o| o.sentence as usize == si && o.kind == tr.kind)
+                && i > a
+                && matches!(lw(i - 1), "to" | "in" | "during" | "of");
+            if ((relative || far_which) && out.last().is_some_and(|o| o.sentence as usize == si)) || again {
                 i = end;
                 continue;
             }
