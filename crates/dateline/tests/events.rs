@@ -211,3 +211,11 @@ fn a_nationality_and_a_body_name_the_actor() {
     assert_eq!(names(&evs[0].actor), ["Rwandan rebels"]);
     assert_eq!((evs[0].actor[0].country.as_deref(), evs[0].actor[0].sector.as_deref()), (Some("RWA"), Some("REB")));
 }
+
+#[test]
+fn announced_visits_and_speakers_who_did_it_themselves() {
+    let evs = events("German Foreign Minister Oskar Fischer will visit Albania in June.");
+    assert!(evs.iter().any(|e| e.kind == T::Agree && e.status == S::Planned), "{evs:?}");
+    let evs = events("Switzerland said today it had expelled two Russian diplomats.");
+    assert!(evs.iter().any(|e| e.kind == T::Sanction && names(&e.actor) == ["Switzerland"]), "{evs:?}");
+}

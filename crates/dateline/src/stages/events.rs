@@ -255,9 +255,12 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 && tr.recip == Recip::Obj;
             // "the military said it killed …", "they say they …": a pronoun opening
             // the reported clause is the speaker, who is then the actor.
+            // ("Switzerland said today it had expelled …": the pronoun may follow a
+            // time or "that").
             let speaker_subject = clause_start > a
                 && crate::lexicon::is_speech_verb(lw(clause_start - 1))
-                && matches!(lw(clause_start), "it" | "they" | "he" | "she" | "we");
+                && (clause_start..(clause_start + 4).min(i))
+                    .any(|k| matches!(lw(k), "it" | "they" | "he" | "she" | "we"));
             let search_from = if speaker_subject { a } else { clause_start };
             // Actor: the nearest entity before the trigger; passives take "by X".
             let before = |from: usize| (search_from..from).rev().find_map(|k| ent_of[k]);
@@ -556,7 +559,11 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // PLOVER's reading of the future: a cooperative act announced ("will
             // visit", "is willing to send", "would release") is an AGREE; a hostile
             // act announced, or any act held over someone ("… unless"), a THREATEN.
-            let future = (i.saturating_sub(4).max(clause_start)..i)
+            // A trigger that opens with its modal ("will visit") is announced.
+            if matches!(lw(i), "will" | "would") && status == EventStatus::Occurred {
+                status = EventStatus::Planned;
+            }
+            let future = (i.saturating_sub(4).max(clause_start)..=i)
                 .any(|k| matches!(lw(k), "will" | "would" | "shall" | "willing" | "ready" | "prepared" | "'ll"));
             let unless = (end..b).any(|k| lw(k) == "unless");
             let cooperative = matches!(
