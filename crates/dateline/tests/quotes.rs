@@ -244,3 +244,16 @@ fn a_short_partial_quote_inside_reported_speech_is_a_mixed_quote() {
         .collect();
     assert_eq!(reported, [("his running mate's tweet was only “to mock” the rival campaign", "Pence")]);
 }
+
+#[test]
+fn a_misspelled_surname_and_they() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "U.N. envoy Geir Pedersen issued an appeal on Friday. \
+         \"The conflict exposed the darkest depths of cruelty,\" Pederson said. \
+         The foreign ministry said the talks would resume. \"We are ready,\" they said.",
+    ));
+    let speakers: Vec<&str> = r.quotes.iter().map(|q| q.speaker.as_ref().unwrap().name.as_str()).collect();
+    assert_eq!(speakers[0], "Geir Pedersen");
+    assert_eq!(speakers.last().copied(), Some("The foreign ministry"));
+    assert!(r.entities.iter().all(|e| e.name.as_deref() != Some("Pederson")));
+}

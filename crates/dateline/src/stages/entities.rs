@@ -701,6 +701,22 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
     if let Some(k) = out.iter().position(|e| e.kind == EntityType::Group && e.sector.as_deref() == Some("REB")) {
         out[k].mentions.extend(armed_later);
     }
+    // "Pederson said" after "Geir Pedersen": a surname one letter off a person's
+    // is that person (a misspelling), not a new one.
+    for k in 0..out.len() {
+        if out[k].kind != EntityType::Person || out[k].name.contains(' ') || out[k].name.len() < 5 {
+            continue;
+        }
+        let target = out.iter().position(|e| {
+            e.kind == EntityType::Person
+                && e.name.contains(' ')
+                && e.name.rsplit(' ').next().is_some_and(|last| crate::lexicon::one_letter_off(last, &out[k].name))
+        });
+        if let Some(t) = target {
+            let moved = std::mem::take(&mut out[k].mentions);
+            out[t].mentions.extend(moved);
+        }
+    }
     for e in &mut out {
         e.mentions.sort_unstable();
         e.mentions.dedup();

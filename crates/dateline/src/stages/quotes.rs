@@ -389,8 +389,20 @@ impl<'a> Quoter<'a> {
                     return Some(SpeakerAnn { start, end, ..p });
                 }
             }
+            // "they": the last speaker when that was several people or a body
+            // ("Grassley, Shaheen and Risch", "the ministry", "officials").
+            let plural = |l: &SpeakerAnn| {
+                l.name.contains(" and ")
+                    || l.entity.is_some_and(|k| self.doc.entities[k].kind != crate::record::EntityType::Person)
+                    || l.name.rsplit(' ').next().is_some_and(|w| {
+                        w.starts_with(char::is_lowercase) && (w.ends_with('s') || GROUP_NOUNS.contains(w))
+                    })
+            };
             return match last {
                 Some(l) if he_she && person_like(&l.name) => {
+                    Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity })
+                }
+                Some(l) if name.eq_ignore_ascii_case("they") && plural(l) => {
                     Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity })
                 }
                 _ => Some(SpeakerAnn { name, start, end, entity: None }),
@@ -419,7 +431,22 @@ impl<'a> Quoter<'a> {
                 return Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity });
             }
         }
-        Some(self.linked(SpeakerAnn { name, start, end, entity: None }))
+        let sp = self.linked(SpeakerAnn { name, start, end, entity: None });
+        if sp.entity.is_none() && !sp.name.contains(' ') && sp.name.starts_with(char::is_uppercase) {
+            // "Pederson" for "Geir Pedersen": a surname one letter off a person named before.
+            let near = self.doc.entities.iter().enumerate().find(|(_, e)| {
+                e.kind == crate::record::EntityType::Person
+                    && e.mentions.first().is_some_and(|m| m.0 < start)
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|last| last.len() >= 5 && crate::lexicon::one_letter_off(last, &sp.name))
+            });
+            if let Some((k, e)) = near {
+                return Some(SpeakerAnn { name: e.name.clone(), entity: Some(k), ..sp });
+            }
+        }
+        Some(sp)
     }
 
     /// Links a speaker to the entity that makes up most of its span ("the U.N."
