@@ -127,24 +127,6 @@ fn with_lower(word: &str, f: impl Fn(&str) -> bool) -> bool {
     std::str::from_utf8(&buf[..b.len()]).is_ok_and(f)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn data_files_load() {
-        assert_eq!(abbreviation("Gen"), Some(AbbrevClass::Title));
-        assert_eq!(abbreviation("Jan"), Some(AbbrevClass::Month));
-        assert_eq!(abbreviation("No"), Some(AbbrevClass::Number));
-        assert_eq!(abbreviation("vs"), Some(AbbrevClass::Never));
-        assert_eq!(abbreviation("the"), None);
-        assert!(is_sentence_opener("The"));
-        assert!(!is_sentence_opener("President"));
-        assert!(is_speech_verb("Asked"));
-        assert!(!is_speech_verb("walked"));
-    }
-}
-
 /// Whether two words differ by one substituted, inserted or dropped letter
 /// (same first letter).
 pub fn one_letter_off(a: &str, b: &str) -> bool {
@@ -170,4 +152,22 @@ pub fn one_letter_off(a: &str, b: &str) -> bool {
         }
     }
     edits + (a.len() - i) + (b.len() - j) == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load() {
+        assert_eq!(abbreviation("Gen"), Some(AbbrevClass::Title));
+        assert_eq!(abbreviation("Jan"), Some(AbbrevClass::Month));
+        assert_eq!(abbreviation("No"), Some(AbbrevClass::Number));
+        assert_eq!(abbreviation("vs"), Some(AbbrevClass::Never));
+        assert_eq!(abbreviation("the"), None);
+        assert!(is_sentence_opener("The"));
+        assert!(!is_sentence_opener("President"));
+        assert!(is_speech_verb("Asked"));
+        assert!(!is_speech_verb("walked"));
+    }
 }
