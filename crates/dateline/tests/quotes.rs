@@ -257,3 +257,12 @@ fn a_misspelled_surname_and_they() {
     assert_eq!(speakers.last().copied(), Some("The foreign ministry"));
     assert!(r.entities.iter().all(|e| e.name.as_deref() != Some("Pederson")));
 }
+
+#[test]
+fn a_plural_description_speaks_for_the_body_it_came_from() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "Top diplomats from the Group of Seven urged Russia on Friday to accept a ceasefire. \
+         \"We called for Russia to reciprocate,\" the diplomats said in a joint statement.",
+    ));
+    assert_eq!(r.quotes[0].speaker.as_ref().unwrap().name, "Group of Seven");
+}

@@ -496,6 +496,25 @@ impl<'a> Quoter<'a> {
                 .max_by_key(|&(_, p)| p)
                 .map(|(k, _)| k);
         }
+        // "the diplomats" after "top diplomats from the Group of Seven": the body
+        // the same plural was said to come from.
+        if head.ends_with('s') {
+            let from = (0..self.toks.len())
+                .filter(|&k| self.toks[k].start < at && self.lower(k) == head)
+                .filter_map(|k| {
+                    let j = (k + 1..(k + 3).min(self.toks.len())).find(|&j| matches!(self.lower(j), "from" | "of"))?;
+                    let pos = self.toks.get(j + 1)?.start;
+                    let pos2 = self.toks.get(j + 2).map_or(pos, |t| t.start);
+                    self.doc.entities.iter().position(|e| {
+                        e.kind != crate::record::EntityType::Person
+                            && e.mentions.iter().any(|m| m.0 == pos || m.0 == pos2)
+                    })
+                })
+                .last();
+            if from.is_some() {
+                return from;
+            }
+        }
         let words: &[&str] = ROLE_WORDS.get(head).map_or(&[], Vec::as_slice);
         if words.is_empty() {
             return None;
