@@ -266,3 +266,13 @@ fn a_plural_description_speaks_for_the_body_it_came_from() {
     ));
     assert_eq!(r.quotes[0].speaker.as_ref().unwrap().name, "Group of Seven");
 }
+
+#[test]
+fn descriptions_near_multibyte_text_do_not_panic() {
+    // A role holder's mention just after curly quotes and dashes (multi-byte characters).
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "“It’s over” — “done” — said Lt. Gen. Ahmed Sharif Chaudhry, the military spokesperson. \
+         The military spokesperson said 30 operations were conducted.",
+    ));
+    assert!(r.quotes.iter().any(|q| q.speaker.as_ref().is_some_and(|s| s.name == "Ahmed Sharif Chaudhry")));
+}

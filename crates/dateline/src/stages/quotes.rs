@@ -500,8 +500,9 @@ impl<'a> Quoter<'a> {
         // the same plural was said to come from.
         if head.ends_with('s') {
             let from = (0..self.toks.len())
+                .rev()
                 .filter(|&k| self.toks[k].start < at && self.lower(k) == head)
-                .filter_map(|k| {
+                .find_map(|k| {
                     let j = (k + 1..(k + 3).min(self.toks.len())).find(|&j| matches!(self.lower(j), "from" | "of"))?;
                     let pos = self.toks.get(j + 1)?.start;
                     let pos2 = self.toks.get(j + 2).map_or(pos, |t| t.start);
@@ -509,8 +510,7 @@ impl<'a> Quoter<'a> {
                         e.kind != crate::record::EntityType::Person
                             && e.mentions.iter().any(|m| m.0 == pos || m.0 == pos2)
                     })
-                })
-                .last();
+                });
             if from.is_some() {
                 return from;
             }
@@ -519,6 +519,9 @@ impl<'a> Quoter<'a> {
         if words.is_empty() {
             return None;
         }
+        // The description's other words ("military" in "the military spokesperson")
+        // prefer the holder whose role or title has them too.
+        let modifiers: Vec<&str> = desc.split(' ').filter(|w| *w != head && w.len() > 2).collect();
         self.doc
             .entities
             .iter()
@@ -530,9 +533,22 @@ impl<'a> Quoter<'a> {
                     words.iter().any(|w| contains_word(&r, w))
                 })
             })
-            .filter_map(|(k, e)| before(e).map(|p| (k, p)))
-            .max_by_key(|&(_, p)| p)
-            .map(|(k, _)| k)
+            .filter_map(|(k, e)| before(e).map(|p| (k, e, p)))
+            .max_by_key(|&(_, e, p)| {
+                let agrees = modifiers.iter().any(|m| {
+                    e.roles.iter().any(|r| contains_word(&r.to_lowercase(), m))
+                        || e.mentions.iter().any(|&(s0, _)| {
+                            let mut from = (s0 as usize).saturating_sub(40);
+                            while !self.text.is_char_boundary(from) {
+                                from += 1;
+                            }
+                            let before = &self.text[from..s0 as usize];
+                            contains_word(&before.to_lowercase(), m)
+                        })
+                });
+                (agrees, p)
+            })
+            .map(|(k, _, _)| k)
     }
 
     /// The person "he" or "she" at byte `at` refers to: the person named last
