@@ -86,3 +86,14 @@ fn the_rebels_are_the_armed_group_named_before_or_after() {
     let rsf = r.entities.iter().find(|e| e.name.as_deref() == Some("Rapid Support Forces")).unwrap();
     assert_eq!(rsf.mentions.len(), 3, "{:?}", rsf.mentions);
 }
+
+#[test]
+fn and_inside_an_organization_name() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "Somalia's National Intelligence and Security Agency (NISA) said it had killed 50 militants. \
+         Israel and Hamas traded blame.",
+    ));
+    let names: Vec<&str> = r.entities.iter().filter_map(|e| e.name.as_deref()).collect();
+    assert!(names.contains(&"National Intelligence and Security Agency"), "{names:?}");
+    assert!(names.contains(&"Israel") && names.contains(&"Hamas"), "{names:?}");
+}

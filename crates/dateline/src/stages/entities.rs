@@ -550,7 +550,15 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     && e + 1 < b
                     && cap(&toks[e + 1], text)
                     && t2.text(text) != "and";
+                // "National Intelligence and Security Agency": "and" inside a name
+                // that ends in an organization word a few words on.
+                let and_in_org = t2.text(text) == "and"
+                    && !(i..e).any(|k| ORG_WORDS.contains(&toks[k].text(text)) || in_place[k])
+                    && (e + 1..(e + 4).min(b))
+                        .take_while(|&k| cap(&toks[k], text) && !in_place[k])
+                        .any(|k| ORG_WORDS.contains(&toks[k].text(text)));
                 if (cap(t2, text) && !t2.attached())
+                    || and_in_org
                     || (connector && ORG_WORDS.iter().any(|o| (i..e).any(|k| toks[k].text(text) == *o)))
                 {
                     e += 1;
