@@ -276,3 +276,13 @@ fn descriptions_near_multibyte_text_do_not_panic() {
     ));
     assert!(r.quotes.iter().any(|q| q.speaker.as_ref().is_some_and(|s| s.name == "Ahmed Sharif Chaudhry")));
 }
+
+#[test]
+fn he_is_not_the_president_whose_administration_is_named() {
+    let r = dateline::Pipeline::new().extract(dateline::Article::from_body(
+        "Secretary of State Marco Rubio spoke in Jeddah. Rubio said the Donald Trump administration did not want a \
+         partition. \"The last thing the world needs is another crisis,\" he said.",
+    ));
+    let q = r.quotes.iter().find(|q| q.direct).expect("the direct quote");
+    assert_eq!(q.speaker.as_ref().unwrap().name, "Marco Rubio");
+}

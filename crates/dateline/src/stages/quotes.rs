@@ -562,8 +562,29 @@ impl<'a> Quoter<'a> {
             .iter()
             .enumerate()
             .filter(|(_, e)| e.kind == crate::record::EntityType::Person)
-            .flat_map(|(k, e)| e.mentions.iter().map(move |&(a, _)| (k, a)))
-            .filter(|&(_, a)| a < at && a >= floor)
+            .flat_map(|(k, e)| e.mentions.iter().map(move |&(a, b)| (k, a, b)))
+            .filter(|&(_, a, _)| a < at && a >= floor)
+            // "the Trump administration" names an office, not the person who speaks.
+            .filter(|&(_, _, b)| {
+                let rest = self.text[b as usize..].trim_start();
+                let next = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                !matches!(
+                    next,
+                    "administration"
+                        | "government"
+                        | "campaign"
+                        | "team"
+                        | "camp"
+                        | "family"
+                        | "era"
+                        | "presidency"
+                        | "regime"
+                        | "allies"
+                        | "supporters"
+                        | "cabinet"
+                )
+            })
+            .map(|(k, a, _)| (k, a))
             .max_by_key(|&(_, a)| a);
         let speaker_pos = last.map_or(0, |l| l.start);
         match named {
