@@ -81,3 +81,13 @@ fn users_add_places_of_their_own() {
     let bad = Pipeline::new().with_places(&[("v.tsv".into(), "X\ttown\tXMR\t1\t1\n".into())]);
     assert!(bad.err().unwrap().contains("v.tsv:1: feature 'town'"));
 }
+
+#[test]
+fn a_country_name_among_another_countrys_regions_is_that_region() {
+    let r = Pipeline::new().extract(Article::from_body(
+        "The recall covers Alabama, Arizona, Georgia and Idaho, U.S. officials said. Georgia and Armenia held talks.",
+    ));
+    let georgia = |k: usize| r.places.iter().filter(|p| p.name == "Georgia").nth(k).map(|p| p.country.clone());
+    assert_eq!(georgia(0), Some(Some("USA".to_string())));
+    assert!(r.places.iter().any(|p| p.name == "Georgia" && p.country.as_deref() == Some("GEO")));
+}

@@ -150,7 +150,26 @@ impl Stage for Places {
             // A country; else the place in a country the article names, unless a
             // namesake elsewhere is far larger (Geneva in Switzerland, not Illinois,
             // in a story that names the United States); else the largest.
-            let pick = pick_place(g, &c.places, &context);
+            let mut pick = pick_place(g, &c.places, &context);
+            // "Alabama, Arizona, Georgia, Idaho": a country's name among regions of
+            // another country, in one sentence, is that country's region.
+            if g.entries[pick].feature == PlaceFeature::Country {
+                let region = c.places.iter().copied().find(|&e| {
+                    g.entries[e].feature == PlaceFeature::Region && {
+                        let country = g.entries[e].country.as_str();
+                        cands.iter().any(|o| {
+                            !std::ptr::eq(o, c)
+                                && o.sentence == c.sentence
+                                && o.places.iter().all(|&x| {
+                                    g.entries[x].feature == PlaceFeature::Region && g.entries[x].country == country
+                                })
+                        })
+                    }
+                });
+                if let Some(r) = region {
+                    pick = r;
+                }
+            }
             let en = &g.entries[pick];
             if en.feature != PlaceFeature::Country && single {
                 let word = toks[c.first].text(text);
