@@ -49,6 +49,27 @@ pub struct Gazetteer {
     pub max_words: usize,
 }
 
+/// A Latin letter without its accent (lowercase letters; others unchanged).
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' | 'ņ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ř' | 'ŕ' => 'r',
+        'ś' | 'š' | 'ş' | 'ș' => 's',
+        'ť' | 'ţ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
 /// The population a first-level region counts as when ranking namesakes.
 const REGION_RANK: u64 = 150_000;
 
@@ -245,6 +266,17 @@ impl Gazetteer {
         if key.is_empty() {
             return;
         }
+        // "Montréal" is also "Montreal", as English news writes it.
+        if !key.is_ascii() {
+            let folded: String = key.chars().map(fold_accent).collect();
+            if folded != key && folded.is_ascii() {
+                self.add_key(folded, hit);
+            }
+        }
+        self.add_key(key, hit);
+    }
+
+    fn add_key(&mut self, key: String, hit: Hit) {
         self.max_words = self.max_words.max(key.split_whitespace().count());
         let v = self.index.entry(key).or_default();
         if !v.contains(&hit) {

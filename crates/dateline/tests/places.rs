@@ -91,3 +91,10 @@ fn a_country_name_among_another_countrys_regions_is_that_region() {
     assert_eq!(georgia(0), Some(Some("USA".to_string())));
     assert!(r.places.iter().any(|p| p.name == "Georgia" && p.country.as_deref() == Some("GEO")));
 }
+
+#[test]
+fn a_place_written_without_its_accents() {
+    let r = Pipeline::new().extract(Article::from_body("He spent a night in a Montreal jail before flying to Bogota."));
+    let names: Vec<&str> = r.places.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Montréal", "Bogotá"]);
+}
