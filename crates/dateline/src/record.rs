@@ -200,19 +200,30 @@ impl Record {
                     mode: ev.mode.map(str::to_string),
                     cameo: ev.cameo.map(str::to_string),
                     score: ev.score,
-                    actor: ev
-                        .actors
-                        .iter()
-                        .zip(ev.actor_phrases.iter().chain(std::iter::repeat(&None)))
-                        .map(|(&a, phrase)| {
-                            let mut p = participant(a);
-                            if let Some((s0, s1, sector)) = phrase {
-                                p.name = Some(doc.text()[*s0 as usize..*s1 as usize].to_string());
-                                p.sector = sector.map(str::to_string).or(p.sector);
-                            }
-                            p
-                        })
-                        .collect(),
+                    actor: if ev.actors.is_empty() {
+                        ev.actor_text
+                            .map(|(s0, s1)| Participant {
+                                name: Some(doc.text()[s0 as usize..s1 as usize].to_string()),
+                                entity: None,
+                                country: None,
+                                sector: None,
+                            })
+                            .into_iter()
+                            .collect()
+                    } else {
+                        ev.actors
+                            .iter()
+                            .zip(ev.actor_phrases.iter().chain(std::iter::repeat(&None)))
+                            .map(|(&a, phrase)| {
+                                let mut p = participant(a);
+                                if let Some((s0, s1, sector)) = phrase {
+                                    p.name = Some(doc.text()[*s0 as usize..*s1 as usize].to_string());
+                                    p.sector = sector.map(str::to_string).or(p.sector);
+                                }
+                                p
+                            })
+                            .collect()
+                    },
                     recipient: ev
                         .recipients
                         .iter()

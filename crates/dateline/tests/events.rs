@@ -219,3 +219,14 @@ fn announced_visits_and_speakers_who_did_it_themselves() {
     let evs = events("Switzerland said today it had expelled two Russian diplomats.");
     assert!(evs.iter().any(|e| e.kind == T::Sanction && names(&e.actor) == ["Switzerland"]), "{evs:?}");
 }
+
+#[test]
+fn an_unnamed_subject_acts_as_written() {
+    let evs = events("Teachers have said they will not end the strike until their demands are met.");
+    assert_eq!((evs[0].kind, evs[0].status), (T::Reject, S::Conditional));
+    assert_eq!(names(&evs[0].actor), ["Teachers"]);
+    let evs = events("Nearly 70 countries have agreed to share information.");
+    assert_eq!(names(&evs[0].actor), ["Nearly 70 countries"]);
+    // Nobody at all: no event.
+    assert!(events("It was agreed on Monday.").is_empty());
+}

@@ -31,6 +31,9 @@ pub struct EventAnn {
     /// nationality and a body ("Rwandan rebels", "Israeli officials"): its byte
     /// span and the sector the body's noun gives.
     pub actor_phrases: Vec<Option<(u32, u32, Option<&'static str>)>>,
+    /// Where no named actor acts, the clause's subject as written ("Teachers",
+    /// "Nearly 70 countries"): its byte span.
+    pub actor_text: Option<(u32, u32)>,
     pub recipients: Vec<Participant>,
     pub status: EventStatus,
     /// Index into the `times` layer.
@@ -516,10 +519,15 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     recipients.push(Participant::Place(p));
                 }
             }
-            // Without an actor only the harm done is worth coding ("12 people were
-            // killed"); a request, meeting or agreement by nobody named is not.
+            // No named actor: the clause's subject as written ("Teachers have said
+            // they will not end the strike", "Nearly 70 countries agreed").
+            let actor_text =
+                if actors.is_empty() { unnamed_subject(&lw, &|k| toks[k].kind, search_from, i) } else { None }
+                    .map(|(s0, s1)| (toks[s0].start, toks[s1 - 1].end));
+            // Without any actor only the harm done is worth coding ("12 people were
+            // killed"); a request, meeting or agreement by nobody is not.
             let victim_centred = matches!(tr.kind, EventType::Assault | EventType::Coerce | EventType::Protest);
-            if actors.is_empty() && (recipients.is_empty() || !victim_centred) {
+            if actors.is_empty() && actor_text.is_none() && (recipients.is_empty() || !victim_centred) {
                 i = end;
                 continue;
             }
@@ -612,6 +620,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 score: code.map(|c| c.1),
                 actors,
                 actor_phrases,
+                actor_text,
                 recipients,
                 status,
                 time,
@@ -763,6 +772,63 @@ const GROUP_HEADS: [&str; 34] = [
     "patients",
     "supporters",
 ];
+
+/// The subject of the clause `[from, to)` when it names people or bodies
+/// without a name: up to five words right before the verb (auxiliaries skipped)
+/// that start the clause and end in a plural or group noun; its token range.
+fn unnamed_subject<'t>(
+    lw: &dyn Fn(usize) -> &'t str,
+    kind: &dyn Fn(usize) -> TokenKind,
+    from: usize,
+    to: usize,
+) -> Option<(usize, usize)> {
+    let mut end = to;
+    while end > from
+        && matches!(
+            lw(end - 1),
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "not"
+                | "n't"
+                | "also"
+                | "to"
+                | "be"
+                | "been"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "reportedly"
+                | "allegedly"
+                | "already"
+                | "still"
+                | "recently"
+                | "never"
+                | "once"
+                | "again"
+                | "said"
+                | "say"
+                | "says"
+                | "they"
+                | "it"
+        )
+    {
+        end -= 1;
+    }
+    if end <= from || end - from > 5 || (from..end).any(|k| !matches!(kind(k), TokenKind::Word | TokenKind::Number)) {
+        return None;
+    }
+    let head = lw(end - 1);
+    let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+    (plural || GROUP_HEADS.contains(&head)).then_some((from, end))
+}
 
 /// An unnamed group right after a trigger, within `[from, stop)`: up to five
 /// words ending in a group noun ("captives' families", "20 civilians", "anti-coup
