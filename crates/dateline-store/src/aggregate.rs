@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use dateline::record::{EventType, Quad};
 use dateline::Date;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 use crate::export::{Kind, Table, Value};
 use crate::Result;
@@ -757,15 +757,4 @@ pub fn talks(conn: &Connection, a: &str, b: &str, filter: &Filter) -> Result<Tal
         ]);
     }
     Ok(Talks { mediators, lines: t })
-}
-
-/// Stored articles per story cluster (for reports): cluster id → article ids.
-pub fn clusters(conn: &Connection) -> Result<BTreeMap<i64, Vec<String>>> {
-    let mut stmt = conn.prepare("SELECT cluster, id FROM articles ORDER BY aid")?;
-    let mut out: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    for row in stmt.query_map(params![], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
-        let (c, id) = row?;
-        out.entry(c).or_default().push(id);
-    }
-    Ok(out)
 }
