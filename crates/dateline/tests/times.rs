@@ -150,3 +150,17 @@ fn the_fall_of_a_town_is_no_season() {
     let values: Vec<_> = r.times.iter().map(|t| t.value.clone()).collect();
     assert_eq!(values, [Some("2025-FA".to_string())]);
 }
+
+#[test]
+fn a_year_earlier_counts_back_from_the_dateline() {
+    let r = dateline::Pipeline::new().extract({
+        let mut a = dateline::Article::from_body(
+            "Profit rose to $2 million from $1.5 million a year earlier. Talks had ended two days earlier.",
+        );
+        a.published = dateline::Date::parse("1998-02-06");
+        a
+    });
+    let got: Vec<(&str, Option<&str>)> = r.times.iter().map(|t| (t.text.as_str(), t.value.as_deref())).collect();
+    assert_eq!(got[0], ("a year earlier", Some("1997")));
+    assert!(got.iter().all(|(t, v)| *t != "two days earlier" || *v != Some("1998-02-04")), "{got:?}");
+}

@@ -778,7 +778,11 @@ impl<'a> Matcher<'a> {
         // N units ago
         if let Some((n, j)) = self.number(i).or_else(|| self.vague_number(i)) {
             if let Some(u) = self.lookup(j, Kind::Unit) {
-                if self.is(j + 1, "ago") {
+                // "a year earlier" in a report (results, tolls compared with the year
+                // before): counted back from the dateline, as "ago" is. Shorter units
+                // ("two days earlier") count from an event we do not know: left alone.
+                let earlier = self.is(j + 1, "earlier") && matches!(u.val, "Y" | "Q" | "M");
+                if self.is(j + 1, "ago") || earlier {
                     let v = match self.anchor {
                         _ if n < 0 => Ok("PAST_REF".to_string()), // "a few years ago"
                         Some(a) => shift(a, u.val, -n).ok_or("date out of range"),
