@@ -254,8 +254,8 @@ impl Gazetteer {
                 if c[0].trim().is_empty() {
                     return Err(format!("{at}: empty name"));
                 }
-                let countries = g.countries.clone();
-                g.add_row(&c, |iso3| countries.iter().position(|k| k.iso3 == iso3), 10_000_000);
+                let country = g.countries.iter().position(|k| k.iso3 == iso3);
+                g.add_row(&c, |_| country, 10_000_000);
             }
         }
         Ok(g)

@@ -159,6 +159,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_letter_off_is_one_edit_with_the_same_first_letter() {
+        assert!(one_letter_off("Pedersen", "Pederson"));
+        assert!(one_letter_off("Pedersen", "Pedersn"));
+        assert!(one_letter_off("Rubio", "Rubioa"));
+        assert!(!one_letter_off("Pedersen", "Pedersen"));
+        assert!(!one_letter_off("Pedersen", "Petersson"));
+        assert!(!one_letter_off("Rubio", "Tubio"));
+    }
+
+    #[test]
     fn data_files_load() {
         assert_eq!(abbreviation("Gen"), Some(AbbrevClass::Title));
         assert_eq!(abbreviation("Jan"), Some(AbbrevClass::Month));

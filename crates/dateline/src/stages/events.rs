@@ -843,36 +843,36 @@ fn unnamed_object<'t>(
     while start < stop && matches!(lw(start), "to" | "with" | "the" | "a" | "an" | "some" | "at" | "least") {
         start += 1;
     }
-    let np: Vec<usize> = (start..stop.min(start + 5))
-        .take_while(|&k| {
-            (matches!(kind(k), TokenKind::Word | TokenKind::Number) || matches!(lw(k), "'s" | "’s" | "'" | "’"))
-                && !matches!(
-                    lw(k),
-                    "has"
-                        | "have"
-                        | "had"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "been"
-                        | "and"
-                        | "or"
-                        | "who"
-                        | "which"
-                        | "that"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "for"
-                        | "of"
-                        | "by"
-                        | "from"
-                )
-        })
-        .collect();
-    // The last group noun of the phrase: "captives' families" are families.
-    let head = np.iter().rev().copied().find(|&k| GROUP_HEADS.contains(&lw(k)))?;
+    // The phrase runs while words (and possessive marks) continue, short of a
+    // verb, conjunction or preposition.
+    let in_np = |k: usize| {
+        (matches!(kind(k), TokenKind::Word | TokenKind::Number) || matches!(lw(k), "'s" | "’s" | "'" | "’"))
+            && !matches!(
+                lw(k),
+                "has"
+                    | "have"
+                    | "had"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "been"
+                    | "and"
+                    | "or"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "of"
+                    | "by"
+                    | "from"
+            )
+    };
+    let np_end = (start..stop.min(start + 5)).find(|&k| !in_np(k)).unwrap_or(stop.min(start + 5));
+    let head = (start..np_end).rev().find(|&k| GROUP_HEADS.contains(&lw(k)))?;
     // Counted groups stay with their figure ("killed 20 civilians"): the words only.
     let first = (start..=head).find(|&k| kind(k) == TokenKind::Word && !lw(k).chars().all(|c| c.is_ascii_digit()))?;
     Some((first, head + 1))

@@ -431,22 +431,7 @@ impl<'a> Quoter<'a> {
                 return Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity });
             }
         }
-        let sp = self.linked(SpeakerAnn { name, start, end, entity: None });
-        if sp.entity.is_none() && !sp.name.contains(' ') && sp.name.starts_with(char::is_uppercase) {
-            // "Pederson" for "Geir Pedersen": a surname one letter off a person named before.
-            let near = self.doc.entities.iter().enumerate().find(|(_, e)| {
-                e.kind == crate::record::EntityType::Person
-                    && e.mentions.first().is_some_and(|m| m.0 < start)
-                    && e.name
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|last| last.len() >= 5 && crate::lexicon::one_letter_off(last, &sp.name))
-            });
-            if let Some((k, e)) = near {
-                return Some(SpeakerAnn { name: e.name.clone(), entity: Some(k), ..sp });
-            }
-        }
-        Some(sp)
+        Some(self.linked(SpeakerAnn { name, start, end, entity: None }))
     }
 
     /// Links a speaker to the entity that makes up most of its span ("the U.N."
