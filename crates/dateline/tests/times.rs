@@ -164,3 +164,56 @@ fn a_year_earlier_counts_back_from_the_dateline() {
     assert_eq!(got[0], ("a year earlier", Some("1997")));
     assert!(got.iter().all(|(t, v)| *t != "two days earlier" || *v != Some("1998-02-04")), "{got:?}");
 }
+
+#[test]
+fn the_reference_time_anchors_following_previous_and_that() {
+    check(
+        "The militia seized the port in March 2021. The following month it lost the airport.",
+        &[("March 2021", "2021-03"), ("The following month", "2021-04")],
+    );
+    check(
+        "The accord was signed in 2016. Fighting resumed the following year, and by the end of that year \
+         the town had fallen.",
+        &[("2016", "2016"), ("the following year", "2017"), ("the end of that year", "2017")],
+    );
+    check(
+        "Envoys met in Doha on November 14, 2022. The day before, a drone had struck the convoy.",
+        &[("November 14, 2022", "2022-11-14"), ("The day before", "2022-11-13")],
+    );
+    // With no earlier date, "the following week" counts from the dateline and
+    // "that year" has no value.
+    check("Talks will resume the following week.", &[("the following week", "2023-W52")]);
+    let got = times("Nobody knew what that year would bring.");
+    assert_eq!(got, vec![("that year".to_string(), None)]);
+}
+
+#[test]
+fn quarters_named_by_the_text() {
+    // A report on quarterly results, published 20 December 2023.
+    check(
+        "The ministry's arms exports rose 12% in the third quarter from a year ago. Spending in the \
+         quarter fell, and the year-earlier period had been weaker.",
+        &[
+            ("the third quarter", "2023-Q3"),
+            ("a year ago", "2022-Q3"),
+            ("the quarter", "2023-Q3"),
+            ("the year-earlier period", "2022-Q3"),
+        ],
+    );
+    check(
+        "Output in the 2021 second quarter was double that of next year's first quarter.",
+        &[("the 2021 second quarter", "2021-Q2"), ("next year's first quarter", "2024-Q1")],
+    );
+    check("Revenue in the latest quarter rose.", &[("the latest quarter", "2023-Q3")]);
+    // Without a quarter in the text, "the quarter" is a district and "a year ago" a year.
+    check("Shelling hit the Christian quarter a year ago.", &[("a year ago", "2022")]);
+}
+
+#[test]
+fn a_participle_after_a_modal_is_future() {
+    // Published 26 October: "will be paid Dec. 14" is this December, not last.
+    let got = times_on(Some("2023-10-26"), "The compensation will be paid Dec. 14, the ministry said.");
+    assert_eq!(got, vec![("Dec. 14".to_string(), Some("2023-12-14".to_string()))]);
+    let got = times_on(Some("2023-10-26"), "The ministry said the aid was delivered Dec. 14.");
+    assert_eq!(got, vec![("Dec. 14".to_string(), Some("2022-12-14".to_string()))]);
+}

@@ -40,6 +40,24 @@ pub struct TimeExpr {
     pub reason: Option<&'static str>,
     /// Index of the sentence it occurs in.
     pub sentence: u32,
+    /// How the value depends on an earlier time of the text (resolved, then cleared,
+    /// before the stage returns).
+    anaphor: Option<Anaphor>,
+}
+
+/// An expression whose value comes from the time the text last spoke of (its
+/// reference time) rather than from the dateline: "the following month", "that
+/// year", "the quarter", "a year earlier" in a report on quarterly results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anaphor {
+    /// A quarter: `year` if written ("the 1988 quarter"), else the reference
+    /// quarter's year less `back` years; quarter `q` if written, else the reference
+    /// quarter's. Without a quarter in the text the matcher's own value stands, or,
+    /// if it has none, the expression is dropped ("the quarter" may be a district).
+    Quarter { year: Option<i32>, back: i32, q: Option<u8> },
+    /// `n` units ("D", "W", "M", "Y") after the reference time; without one, the
+    /// matcher's own (dateline) value stands.
+    Shift { unit: &'static str, n: i64 },
 }
 
 /// The `times` stage.
@@ -57,6 +75,7 @@ impl Stage for Times {
             let m = Matcher { text: doc.text(), lower: doc.lower(), toks, anchor: doc.published() };
             m.run(si as u32, &mut out);
         }
+        resolve_anaphora(&mut out);
         doc.times = out;
     }
 }
@@ -140,7 +159,7 @@ static TENSE_CUES: LazyLock<FastMap<&'static str, (Tense, bool)>> = LazyLock::ne
 static OPENERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     "the this last next past previous following coming upcoming recent early late earlier later mid end \
      beginning start middle by more less fewer at up every each few several many couple in current \
-     these noon midday midnight"
+     these that noon midday midnight"
         .split_whitespace()
         .collect()
 });
@@ -160,15 +179,22 @@ struct Hit {
     kind: TimeType,
     value: Result<String, &'static str>,
     end_value: Option<String>,
+    anaphor: Option<Anaphor>,
 }
 
 impl Hit {
     fn new(end: usize, kind: TimeType, value: Result<String, &'static str>) -> Hit {
-        Hit { end, kind, value, end_value: None }
+        Hit { end, kind, value, end_value: None, anaphor: None }
+    }
+    fn anaphor(mut self, a: Anaphor) -> Hit {
+        self.anaphor = Some(a);
+        self
     }
 }
 
 const NO_ANCHOR: &str = "no publication date to resolve against";
+const NO_QUARTER: &str = "no quarter named before";
+const NO_REFERENCE: &str = "no earlier date to count from";
 
 struct Matcher<'a> {
     text: &'a str,
@@ -209,6 +235,7 @@ impl<'a> Matcher<'a> {
                         end_value: hit.end_value,
                         reason,
                         sentence,
+                        anaphor: hit.anaphor,
                     });
                     i = hit.end;
                 }
@@ -389,7 +416,7 @@ impl<'a> Matcher<'a> {
     /// Whether the clause around token `i` is past or future (`data/tense_cues.tsv`).
     /// "by", "until", "through", "effective" right before the expression point ahead.
     fn tense(&self, i: usize) -> Tense {
-        if i > 0 && self.is_any(i - 1, &["by", "until", "till", "through", "effective", "payable"]) {
+        if i > 0 && self.is_any(i - 1, &["by", "until", "till", "effective", "payable"]) {
             return Tense::Future;
         }
         self.verb_tense(i)
@@ -408,12 +435,24 @@ impl<'a> Matcher<'a> {
             if crate::lexicon::is_speech_verb(w) {
                 return None;
             }
-            match TENSE_CUES.get(w) {
-                Some(&(t, needs_to)) if !needs_to || self.is(j + 1, "to") => Some(t),
-                Some(_) => None,
-                None if w.len() > 4 && w.ends_with("ed") && !self.capitalized(j) => Some(Tense::Past),
-                None => None,
+            let t = match TENSE_CUES.get(w) {
+                Some(&(t, needs_to)) if !needs_to || self.is(j + 1, "to") => t,
+                Some(_) => return None,
+                None if w.len() > 4 && w.ends_with("ed") && !self.capitalized(j) => Tense::Past,
+                None => return None,
+            };
+            // A participle after a modal ("will be paid", "is to be published",
+            // "would have ended") takes the modal's time.
+            if t == Tense::Past && w != "was" && w != "were" {
+                let mut k = j;
+                while k > 0 && self.is_any(k - 1, &["be", "been", "being", "have", "not", "also", "then"]) {
+                    k -= 1;
+                }
+                if k < j && k > 0 && self.is_any(k - 1, &["will", "would", "shall", "to", "'ll", "’ll", "wo"]) {
+                    return Some(Tense::Future);
+                }
             }
+            Some(t)
         };
         // The nearest cue before the expression, else after it.
         (0..i).rev().find_map(cue).or_else(|| (i + 1..self.toks.len()).find_map(cue)).unwrap_or(Tense::Unknown)
@@ -452,7 +491,7 @@ impl<'a> Matcher<'a> {
             .iter()
             .filter_map(|r| r(self, j))
             .max_by_key(|h| h.end)?;
-        if self.is_any(i, &["earlier", "later"]) && !self.is(j, "this") {
+        if self.is_any(i, &["earlier", "later"]) && !self.is_any(j, &["this", "that"]) {
             return None;
         }
         inner.end = inner.end.max(j + 1);
@@ -617,33 +656,106 @@ impl<'a> Matcher<'a> {
         Some(Hit::new(end.max(j + 1), TimeType::Date, value))
     }
 
-    /// "the fourth quarter", "third-quarter", "Q3", "the first quarter of 2023".
+    /// Quarters: "the fourth quarter", "third-quarter", "Q3", "the first quarter of
+    /// 2023", "the 1988 third quarter", "next year's first quarter", "the latest
+    /// quarter", "the year-ago period", "the quarter a year ago", "year-earlier".
+    /// A numbered quarter without a year is this year's (last year's for a later
+    /// quarter in a past clause); one without a number is the quarter the text
+    /// last named (`Anaphor::Quarter`).
     fn quarter(&self, i: usize) -> Option<Hit> {
-        let j = if self.is(i, "the") { i + 1 } else { i };
+        let mut j = if self.is_any(i, &["the", "that"]) { i + 1 } else { i };
+        let (mut year, mut back, mut latest, mut modifier) = (None, 0, false, false);
+        loop {
+            let w = self.lw(j);
+            if matches!(w, "comparable" | "corresponding" | "same" | "fiscal") {
+                j += 1;
+            } else if matches!(w, "year-ago" | "year-earlier" | "prior-year" | "year-before") {
+                back = 1;
+                j += 1;
+            } else if matches!(w, "latest" | "current") {
+                latest = true;
+                j += 1;
+            } else if w == "most" && self.is(j + 1, "recent") {
+                latest = true;
+                j += 2;
+            } else if let Some(y) = self.year_number(j) {
+                year = Some(y);
+                j += 1;
+            } else if matches!(w, "this" | "last" | "next")
+                && self.is(j + 1, "year")
+                && matches!(self.raw(j + 2), "'s" | "’s")
+            {
+                let d = match w {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                year = Some(self.anchor?.year() + d);
+                j += 3;
+            } else {
+                break;
+            }
+            modifier = true;
+        }
         let w = self.lw(j);
+        let numbered = |ord: &str| word_ordinal(ord).and_then(|q| u8::try_from(q).ok()).filter(|q| (1..=4).contains(q));
         let (q, end) = if let Some(ord) = w.strip_suffix("-quarter") {
-            (word_ordinal(ord)?, j + 1)
+            (Some(numbered(ord)?), j + 1)
         } else if w.len() == 2 && w.starts_with('q') && self.capitalized(j) {
-            (w[1..].parse::<i64>().ok().filter(|q| (1..=4).contains(q))?, j + 1)
-        } else if self.is(j + 1, "quarter") {
-            (word_ordinal(w)?, j + 2)
+            (Some(numbered(&w[1..])?), j + 1)
+        } else if self.raw(j + 1) == "quarter" && word_ordinal(w).is_some() {
+            (Some(numbered(w)?), j + 2)
+        } else if self.raw(j) == "quarter" && j > i && !self.is(j + 1, "of") || self.raw(j) == "period" && modifier {
+            (None, j + 1)
+        } else if back > 0 && j == i + 1 && !self.is_any(i, &["the", "that"]) {
+            // "year-earlier" alone ("year-earlier levels"): a year before the reference.
+            let v = self.anchor.map(|a| format!("{:04}", a.year() - 1)).ok_or(NO_ANCHOR);
+            return Some(Hit::new(j, TimeType::Date, v).anaphor(Anaphor::Quarter { year: None, back, q: None }));
         } else {
             return None;
         };
-        if !(1..=4).contains(&q) {
-            return None;
-        }
-        let (year, end) = self.year_after(end);
-        let value = match (year, self.anchor) {
-            (Some(y), _) => Ok(format!("{y:04}-Q{q}")),
-            (None, Some(a)) => {
-                let current = (a.month() as i64 - 1) / 3 + 1;
-                let y = if q > current && self.tense(i) == Tense::Past { a.year() - 1 } else { a.year() };
-                Ok(format!("{y:04}-Q{q}"))
+        let (written, mut end) = self.year_after(end);
+        let year = written.or(year);
+        // "the quarter a year ago", "the corresponding period last year"
+        if year.is_none() {
+            if self.is(end, "a") && self.is(end + 1, "year") && self.is_any(end + 2, &["ago", "earlier", "before"]) {
+                back = 1;
+                end += 3;
+            } else if self.is(end, "last") && self.is(end + 1, "year") {
+                back = 1;
+                end += 2;
             }
-            (None, None) => Err(NO_ANCHOR),
+        }
+        let anchor = self.anchor;
+        let hit = match (q, year) {
+            (Some(q), Some(y)) => return Some(Hit::new(end, TimeType::Date, Ok(format!("{y:04}-Q{q}")))),
+            (Some(q), None) => {
+                let v = anchor.ok_or(NO_ANCHOR).map(|a| {
+                    let current = (a.month() - 1) / 3 + 1;
+                    let past = back > 0 || q > current && self.tense(i) == Tense::Past;
+                    format!("{:04}-Q{q}", a.year() - i32::from(past))
+                });
+                if back == 0 {
+                    return Some(Hit::new(end, TimeType::Date, v));
+                }
+                Hit::new(end, TimeType::Date, v)
+            }
+            (None, Some(y)) => Hit::new(end, TimeType::Date, Ok(format!("{y:04}"))),
+            (None, None) if back > 0 => {
+                Hit::new(end, TimeType::Date, anchor.map(|a| format!("{:04}", a.year() - 1)).ok_or(NO_ANCHOR))
+            }
+            (None, None) if latest => {
+                // The last quarter ended before the dateline.
+                let v = anchor.ok_or(NO_ANCHOR).map(|a| {
+                    let q = i32::from((a.month() - 1) / 3);
+                    let (y, q) = if q == 0 { (a.year() - 1, 4) } else { (a.year(), q) };
+                    format!("{y:04}-Q{q}")
+                });
+                return Some(Hit::new(end, TimeType::Date, v));
+            }
+            (None, None) => Hit::new(end, TimeType::Date, Err(NO_QUARTER)),
         };
-        Some(Hit::new(end, TimeType::Date, value))
+        Some(hit.anaphor(Anaphor::Quarter { year, back, q }))
     }
 
     /// "Christmas", "Christmas Day", "New Year's Day".
@@ -788,7 +900,12 @@ impl<'a> Matcher<'a> {
                         Some(a) => shift(a, u.val, -n).ok_or("date out of range"),
                         None => Err(NO_ANCHOR),
                     };
-                    return Some(Hit::new(j + 2, TimeType::Date, v));
+                    let hit = Hit::new(j + 2, TimeType::Date, v);
+                    // In a text about quarters, "a year ago" is that quarter a year back.
+                    if n == 1 && u.val == "Y" {
+                        return Some(hit.anaphor(Anaphor::Quarter { year: None, back: 1, q: None }));
+                    }
+                    return Some(hit);
                 }
             }
         }
@@ -833,10 +950,33 @@ impl<'a> Matcher<'a> {
                     let u = self.lookup(i + 2, Kind::Unit)?;
                     return Some(Hit::new(i + 3, TimeType::Duration, Ok(duration(1, u.val))));
                 }
-                if w == "the" && self.is_any(i + 1, &["previous", "following"]) {
+                // "the following month", "the previous day", "the next day", "the day
+                // before": counted from the time the text last spoke of.
+                let day_before_after = w == "the" && self.is(i + 1, "day") && self.is_any(i + 2, &["before", "after"]);
+                if day_before_after {
+                    let n = if self.is(i + 2, "before") { -1 } else { 1 };
+                    let v = self.anchor.and_then(|a| a.add_days(n)).map(fmt_date).ok_or(NO_ANCHOR);
+                    return Some(Hit::new(i + 3, TimeType::Date, v).anaphor(Anaphor::Shift { unit: "D", n }));
+                }
+                let next_day = w == "the" && self.is(i + 1, "next") && self.is(i + 2, "day");
+                if w == "the" && (self.is_any(i + 1, &["previous", "following"]) || next_day) {
                     let mut h = self.relative(i + 1)?;
                     h.end = h.end.max(i + 2);
+                    if let Some(u) = self.lookup(i + 2, Kind::Unit).filter(|u| matches!(u.val, "D" | "W" | "M" | "Y")) {
+                        let n = if self.is(i + 1, "previous") { -1 } else { 1 };
+                        h.anaphor = Some(Anaphor::Shift { unit: u.val, n });
+                    }
                     return Some(h);
+                }
+                // "that year", "that same day"
+                if w == "that" {
+                    let k = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+                    let u = self.lookup(k, Kind::Unit).filter(|u| matches!(u.val, "D" | "W" | "M" | "Y"))?;
+                    if self.word(k).ends_with('s') {
+                        return None;
+                    }
+                    let hit = Hit::new(k + 1, TimeType::Date, Err(NO_REFERENCE));
+                    return Some(hit.anaphor(Anaphor::Shift { unit: u.val, n: 0 }));
                 }
                 return None;
             }
@@ -1174,6 +1314,88 @@ impl<'a> Matcher<'a> {
             })
             .min_by_key(|c| (c.to_days() - a.to_days()).abs());
         best.map(fmt_date).ok_or("no such date")
+    }
+}
+
+/// Gives the expressions that depend on the reference time their value, in text
+/// order. The reference time is the last specific date before the expression
+/// ("1988", "March 1995", "the third quarter"); for a quarter, one named later in
+/// the same sentence also counts ("up from a year ago in the third quarter"). An
+/// expression with no reference keeps the matcher's value; a bare "the quarter"
+/// with none is dropped.
+fn resolve_anaphora(times: &mut Vec<TimeExpr>) {
+    if times.iter().all(|t| t.anaphor.is_none()) {
+        return;
+    }
+    let quarter_of = |t: &TimeExpr| {
+        let v = t.value.as_deref()?;
+        let (y, q) = v.split_once("-Q")?;
+        Some((y.parse::<i32>().ok()?, q.parse::<u8>().ok()?))
+    };
+    let mut reference: Option<String> = None;
+    let mut quarter: Option<((i32, u8), u32)> = None;
+    for k in 0..times.len() {
+        // "a year earlier" does not move the quarter under discussion.
+        let mut looks_back = false;
+        if let Some(a) = times[k].anaphor.take() {
+            looks_back = matches!(a, Anaphor::Quarter { back: 1.., .. });
+            let sentence = times[k].sentence;
+            let resolved = match a {
+                Anaphor::Quarter { year, back, q } => {
+                    let here = quarter.filter(|&(_, s)| s == sentence).map(|(yq, _)| yq);
+                    let later = || {
+                        times[k + 1..]
+                            .iter()
+                            .take_while(|t| t.sentence == sentence)
+                            .find(|t| t.anaphor.is_none())
+                            .and_then(quarter_of)
+                    };
+                    here.or_else(later)
+                        .or(quarter.map(|(yq, _)| yq))
+                        .map(|(y0, q0)| format!("{:04}-Q{}", year.unwrap_or(y0 - back), q.unwrap_or(q0)))
+                }
+                Anaphor::Shift { unit, n } => reference.as_deref().and_then(|r| shift_reference(r, unit, n)),
+            };
+            if let Some(v) = resolved {
+                times[k].value = Some(v);
+                times[k].reason = None;
+            }
+        }
+        let t = &times[k];
+        if let Some(yq) = quarter_of(t).filter(|_| !looks_back) {
+            quarter = Some((yq, t.sentence));
+        }
+        if let Some(v) = t.value.as_deref().filter(|v| specific(v)) {
+            reference = Some(v.to_string());
+        }
+    }
+    times.retain(|t| t.reason != Some(NO_QUARTER));
+}
+
+/// A calendar value a later expression can count from: "1995", "1995-03",
+/// "1995-03-12", "1995-03-12T10:00", "1995-Q3".
+fn specific(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b.len() == 4 || b[4] == b'-') && !v.contains('X')
+}
+
+/// The reference value `r` moved `n` units, written at the unit's granularity;
+/// `None` when `r` is coarser than the unit ("1995" and a month).
+fn shift_reference(r: &str, unit: &str, n: i64) -> Option<String> {
+    let year: i32 = r.get(..4)?.parse().ok()?;
+    if unit == "Y" {
+        return Some(format!("{:04}", year as i64 + n));
+    }
+    if unit == "M" {
+        let m: u8 = r.get(5..7)?.parse().ok()?;
+        let (y, m) = add_months(Date::new(year, m, 1)?, n);
+        return Some(fmt_month(y, m));
+    }
+    let d = Date::parse(r.get(..10)?)?;
+    match unit {
+        "D" => d.add_days(n).map(fmt_date),
+        "W" => d.add_days(7 * n).map(fmt_week),
+        _ => None,
     }
 }
 
