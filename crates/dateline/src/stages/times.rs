@@ -438,7 +438,19 @@ impl<'a> Matcher<'a> {
             let t = match TENSE_CUES.get(w) {
                 Some(&(t, needs_to)) if !needs_to || self.is(j + 1, "to") => t,
                 Some(_) => return None,
-                None if w.len() > 4 && w.ends_with("ed") && !self.capitalized(j) => Tense::Past,
+                // "-ed" after a determiner is an adjective ("the increased dividend",
+                // "a still unspecified date"), not a verb.
+                None if w.len() > 4
+                    && w.ends_with("ed")
+                    && !self.capitalized(j)
+                    && !(j > 0
+                        && self.is_any(
+                            j - 1,
+                            &["a", "an", "the", "its", "their", "his", "her", "our", "still", "newly", "this", "that"],
+                        )) =>
+                {
+                    Tense::Past
+                }
                 None => return None,
             };
             // A participle after a modal ("will be paid", "is to be published",
@@ -1285,7 +1297,8 @@ impl<'a> Matcher<'a> {
             None => {
                 let (am, m) = (a.month() as i32, m as i32);
                 match self.tense(i) {
-                    Tense::Past if m > am => y - 1,
+                    // As for days (`resolve_day`): a month of the next two is this year's.
+                    Tense::Past if m > am + 2 => y - 1,
                     Tense::Future if m < am => y + 1,
                     Tense::Past | Tense::Future => y,
                     // Nearest reading.
@@ -1304,15 +1317,30 @@ impl<'a> Matcher<'a> {
         let a = self.anchor.ok_or(NO_ANCHOR)?;
         let tense = self.tense(i);
         let candidates = [a.year() - 1, a.year(), a.year() + 1];
-        let best = candidates
-            .iter()
-            .filter_map(|&y| Date::new(y, m, d))
-            .filter(|c| match tense {
-                Tense::Past => c.to_days() <= a.to_days() + 14,
-                Tense::Future => c.to_days() >= a.to_days() - 14,
-                Tense::Unknown => true,
-            })
-            .min_by_key(|c| (c.to_days() - a.to_days()).abs());
+        let nearest = |fits: &dyn Fn(&Date) -> bool| {
+            candidates
+                .iter()
+                .filter_map(|&y| Date::new(y, m, d))
+                .filter(|c| fits(c))
+                .min_by_key(|c| (c.to_days() - a.to_days()).abs())
+        };
+        let fitting = nearest(&|c: &Date| match tense {
+            Tense::Past => c.to_days() <= a.to_days() + 14,
+            Tense::Future => c.to_days() >= a.to_days() - 14,
+            Tense::Unknown => true,
+        });
+        // A past clause about a day more than half a year back, when the same day
+        // falls within the coming two months: news gives the year of a day that far
+        // back, so the tense belongs to the report ("was extended to Nov. 20").
+        let any = nearest(&|_: &Date| true);
+        let best = match (fitting, any) {
+            (Some(f), Some(n))
+                if tense == Tense::Past && a.to_days() - f.to_days() > 183 && n.to_days() - a.to_days() <= 62 =>
+            {
+                Some(n)
+            }
+            (f, n) => f.or(n),
+        };
         best.map(fmt_date).ok_or("no such date")
     }
 }
