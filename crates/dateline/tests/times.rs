@@ -92,7 +92,7 @@ fn durations() {
     check("nearly forty years of occupation", &[("nearly forty years", "P40Y")]);
     check("Officials are eyeing more months of combat.", &[("months", "PXM")]);
     check("The past three months were the deadliest.", &[("The past three months", "P3M")]);
-    check("for a year and a half", &[("a year and a half", "P18M")]);
+    check("for a year and a half", &[("a year and a half", "P1Y6M")]);
 }
 
 #[test]

@@ -809,12 +809,24 @@ impl<'a> Matcher<'a> {
             found?
         };
         let eve = self.is(end - 1, "Eve");
-        let (m, d) = word.val.split_once('-')?;
+        // "12-25", or "11-22+thu": the first Thursday on or after 22 November.
+        let (m, rest) = word.val.split_once('-')?;
+        let (d, wd) = match rest.split_once('+') {
+            Some((d, wd)) => (d, Some(crate::calendar::weekday_from_name(wd)?)),
+            None => (rest, None),
+        };
         let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+        let in_year = |y: i32| {
+            let first = Date::new(y, m, d)?;
+            match wd {
+                Some(wd) => first.add_days((i64::from(wd) - i64::from(first.weekday().index())).rem_euclid(7)),
+                None => Some(first),
+            }
+        };
         let (year, end2) = self.year_after(end);
         let value = match year {
-            Some(y) => Date::new(y, m, d).map(fmt_date).ok_or("no such date"),
-            None => self.resolve_day(i, m, d),
+            Some(y) => in_year(y).map(fmt_date).ok_or("no such date"),
+            None => self.resolve_in_year(i, &in_year),
         };
         let value = if eve { value.and_then(|v| prev_day(&v)) } else { value };
         Some(Hit::new(end2, TimeType::Date, value))
@@ -1089,6 +1101,15 @@ impl<'a> Matcher<'a> {
         if n == 0 || n > 10_000 {
             return None;
         }
+        // "2 1/2 years", "10 more days", "eight trading days", "three straight nights"
+        let (mut k, number_end) = (k, k);
+        let half = matches!(self.raw(k), "1/2" | "½");
+        if half {
+            k += 1;
+        }
+        while k < number_end + 2 && self.is_any(k, &DURATION_ADJECTIVES) {
+            k += 1;
+        }
         let u = self.lookup(k, Kind::Unit)?;
         // "one second" as an ordinal ("the second day") is not a unit here.
         if self.is(k, "second") && self.lookup(start_num, Kind::Number).is_none() && n != 1 {
@@ -1102,12 +1123,15 @@ impl<'a> Matcher<'a> {
         if singular && n != 1 {
             return None;
         }
-        if self.is(start_num, "a") && !singular {
+        // "a years" is no duration; "a couple of years" is.
+        if self.is(start_num, "a") && number_end == start_num + 1 && !singular {
             return None;
         }
         let mut end = k + 1;
         let mut value = duration(n, u.val);
-        if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
+        if half {
+            value = half_more(n, u.val).unwrap_or(value);
+        } else if self.is(end, "and") && self.is(end + 1, "a") && self.is(end + 2, "half") {
             value = half_more(n, u.val).unwrap_or(value);
             end += 3;
         }
@@ -1180,6 +1204,9 @@ impl<'a> Matcher<'a> {
             end += 1;
         } else if self.is(end, "local") && self.is(end + 1, "time") {
             end += 2;
+        } else if self.raw(end).len() <= 4 && self.is_any(end, &LOCAL_ZONES) {
+            // "5 p.m. EST": the clock of the place, kept as written (no offset).
+            end += 1;
         }
         let date = self.anchor.map(fmt_date).ok_or(NO_ANCHOR);
         Some(Hit::new(end, TimeType::Time, date.map(|d| format!("{d}T{h:02}:{m:02}{zone}"))))
@@ -1226,6 +1253,32 @@ impl<'a> Matcher<'a> {
                 format!("{}-WE", fmt_week(week_of))
             });
             return Some(Hit::new(j + 1, TimeType::Date, v));
+        }
+        // "the year": "for the year ended June 30" is a year's length; "the full
+        // year", "the current year", "for the year" and "of the year" the year the
+        // text speaks of (the dateline's unless another was named).
+        if self.is(i, "the") {
+            let mut k = i + 1;
+            while self.is_any(k, &["full", "current", "fiscal", "calendar", "whole", "entire"]) && k < i + 3 {
+                k += 1;
+            }
+            if self.raw(k) == "year" {
+                if self.is_any(k + 1, &["ended", "ending", "to", "through", "beginning", "starting"]) {
+                    return Some(Hit::new(k + 1, TimeType::Duration, Ok("P1Y".into())));
+                }
+                let framed = k > i + 1 || i > 0 && self.is_any(i - 1, &["for", "of", "during", "throughout"]);
+                let open = matches!(self.raw(k + 1), "" | "," | "." | ";" | ":" | ")" | "'s" | "’s")
+                    || self.is_any(k + 1, &["and", "but", "as", "in", "to", "from", "was", "were", "is", "will"]);
+                if framed && open {
+                    let v = self.anchor.map(|a| format!("{:04}", a.year())).ok_or(NO_ANCHOR);
+                    let hit = Hit::new(k + 1, TimeType::Date, v);
+                    // "the current year" is the dateline's; a bare "the year" the text's.
+                    if k > i + 1 {
+                        return Some(hit);
+                    }
+                    return Some(hit.anaphor(Anaphor::Shift { unit: "Y", n: 0 }));
+                }
+            }
         }
         // "the 20th century", "the nineteenth century"
         if self.is(j + 1, "century") {
@@ -1314,13 +1367,19 @@ impl<'a> Matcher<'a> {
     /// A month and day without a year: the reading nearest the publication date
     /// that fits the tense.
     fn resolve_day(&self, i: usize, m: u8, d: u8) -> Result<String, &'static str> {
+        self.resolve_in_year(i, &|y| Date::new(y, m, d))
+    }
+
+    /// A day given for any year (`in_year`): the reading nearest the publication
+    /// date that fits the tense.
+    fn resolve_in_year(&self, i: usize, in_year: &dyn Fn(i32) -> Option<Date>) -> Result<String, &'static str> {
         let a = self.anchor.ok_or(NO_ANCHOR)?;
         let tense = self.tense(i);
         let candidates = [a.year() - 1, a.year(), a.year() + 1];
         let nearest = |fits: &dyn Fn(&Date) -> bool| {
             candidates
                 .iter()
-                .filter_map(|&y| Date::new(y, m, d))
+                .filter_map(|&y| in_year(y))
                 .filter(|c| fits(c))
                 .min_by_key(|c| (c.to_days() - a.to_days()).abs())
         };
@@ -1506,18 +1565,26 @@ fn duration(n: i64, unit: &str) -> String {
     }
 }
 
-/// "a year and a half" → P18M, "two hours and a half" → PT150M.
+/// "a year and a half" → P1Y6M, "2 1/2 hours" → PT2H30M.
 fn half_more(n: i64, unit: &str) -> Option<String> {
     match unit {
-        "Y" => Some(format!("P{}M", n * 12 + 6)),
-        "M" => Some(format!("P{}D", n * 30 + 15)),
+        "Y" => Some(format!("P{n}Y6M")),
+        "M" => Some(format!("P{n}M15D")),
         "W" => Some(format!("P{}D", n * 7 + 3)),
-        "D" => Some(format!("PT{}H", n * 24 + 12)),
-        "H" => Some(format!("PT{}M", n * 60 + 30)),
-        "MIN" => Some(format!("PT{}S", n * 60 + 30)),
+        "D" => Some(format!("P{n}DT12H")),
+        "H" => Some(format!("PT{n}H30M")),
+        "MIN" => Some(format!("PT{n}M30S")),
         _ => None,
     }
 }
+
+/// Zone abbreviations read as the local clock of the story's place.
+const LOCAL_ZONES: [&str; 16] =
+    ["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "BST", "CET", "CEST", "EET", "EEST", "IST", "MSK"];
+
+/// Words between a number and its unit that leave the length as it is.
+const DURATION_ADJECTIVES: [&str; 10] =
+    ["more", "additional", "extra", "full", "straight", "consecutive", "trading", "business", "working", "long"];
 
 fn add_months(a: Date, dir: i64) -> (i32, u8) {
     let total = a.year() as i64 * 12 + (a.month() as i64 - 1) + dir;
