@@ -226,3 +226,33 @@ fn a_participle_after_a_modal_is_future() {
     let got = times_on(Some("2023-08-26"), "The rebels took the town in December.");
     assert_eq!(got, vec![("December".to_string(), Some("2022-12".to_string()))]);
 }
+
+#[test]
+fn seasons_counted_from_the_dateline() {
+    // Published 20 December 2023: the spring that is over is this year's, the
+    // next spring next year's; "this past summer" is the summer just gone.
+    check("Fighting eased last spring.", &[("last spring", "2023-SP")]);
+    check("It held this past summer.", &[("this past summer", "2023-SU")]);
+    check("A new push is expected next spring.", &[("next spring", "2024-SP")]);
+    check("Aid ran short last winter.", &[("last winter", "2022-WI")]);
+}
+
+#[test]
+fn spoken_years_decades_and_vague_counts() {
+    check("The camp opened in nineteen ninety-six.", &[("nineteen ninety-six", "1996")]);
+    check("It was due by the year two thousand.", &[("the year two thousand", "2000")]);
+    check("The feud dates to the nineties.", &[("the nineties", "199")]);
+    check("Exiles have lived there since the mid-1990s.", &[("the mid-1990s", "199")]);
+    check("Rebuilding took a couple of years.", &[("a couple of years", "P2Y")]);
+    check("Talks could take the next couple of months.", &[("the next couple of months", "P2M")]);
+    check("The siege lasted 2 1/2 years.", &[("2 1/2 years", "P2Y6M")]);
+    check("The market shut for eight trading days.", &[("eight trading days", "P8D")]);
+    // Counts that are no years.
+    check("Two thousand people fled and nineteen died.", &[]);
+}
+
+#[test]
+fn holidays_on_a_weekday_and_local_zones() {
+    check("Families gathered on Thanksgiving.", &[("Thanksgiving", "2023-11-23")]);
+    check("The deadline is 5 p.m. EST, Dec. 22.", &[("5 p.m. EST, Dec. 22", "2023-12-22T17:00")]);
+}

@@ -435,6 +435,10 @@ impl<'a> Matcher<'a> {
             if crate::lexicon::is_speech_verb(w) {
                 return None;
             }
+            // "is to resume", "are to meet": arranged for the future.
+            if w == "to" && j > 0 && self.is_any(j - 1, &["is", "are"]) {
+                return Some(Tense::Future);
+            }
             let t = match TENSE_CUES.get(w) {
                 Some(&(t, needs_to)) if !needs_to || self.is(j + 1, "to") => t,
                 Some(_) => return None,
@@ -568,8 +572,27 @@ impl<'a> Matcher<'a> {
         let w = self.word(i);
         let decade_at = if self.is(i, "the") { i + 1 } else { i };
         let dw = self.word(decade_at);
+        // "the mid-1990s", "the late-1980s": the decade, the modifier kept in the span.
+        let dw = ["mid-", "early-", "late-"].iter().find_map(|p| dw.strip_prefix(p)).unwrap_or(dw);
         if dw.len() == 5 && dw.ends_with('s') && dw[..4].bytes().all(|b| b.is_ascii_digit()) && dw[3..4] == *"0" {
             return Some(Hit::new(decade_at + 1, TimeType::Date, Ok(dw[..3].to_string())));
+        }
+        // "the nineties", "the eighties": the current century's decade of that name
+        // unless it has not begun, then the last century's.
+        if decade_at > i {
+            if let Some(tens) = word_number(dw.strip_suffix("ies").map(|t| format!("{t}y")).as_deref().unwrap_or("")) {
+                if (20..=90).contains(&tens) && tens % 10 == 0 {
+                    let century = self.anchor.map_or(19, |a| {
+                        let c = a.year() / 100;
+                        if (c * 100 + tens as i32) > a.year() {
+                            c - 1
+                        } else {
+                            c
+                        }
+                    });
+                    return Some(Hit::new(decade_at + 1, TimeType::Date, Ok(format!("{century:02}{}", tens / 10))));
+                }
+            }
         }
         // Year, or a year range "2014-2016".
         if let Some(y) = self.year_number(i) {
@@ -584,6 +607,16 @@ impl<'a> Matcher<'a> {
         if let Some(h) = self.numeric_date(i, w) {
             return Some(h);
         }
+        // "nineteen ninety-six"; "the year two thousand".
+        let the_year = self.is(i, "the") && self.raw(i + 1) == "year";
+        if let Some((y, end)) = self.spoken_year(if the_year { i + 2 } else { i }, the_year) {
+            return Some(Hit::new(end, TimeType::Date, Ok(format!("{y:04}"))));
+        }
+        if the_year {
+            if let Some(y) = self.year_number(i + 2) {
+                return Some(Hit::new(i + 3, TimeType::Date, Ok(format!("{y:04}"))));
+            }
+        }
         if let Some(h) = self.season(i) {
             return Some(h);
         }
@@ -593,13 +626,43 @@ impl<'a> Matcher<'a> {
         self.holiday(i)
     }
 
-    /// ", 2023" / "2023" / "of 2023" after a month or day: (year, end token).
+    /// ", 2023" / "2023" / "of 2023" / "nineteen ninety-six" after a month, day or
+    /// season: (year, end token).
     fn year_after(&self, j: usize) -> (Option<i32>, usize) {
         let k = if self.raw(j) == "," || self.is(j, "of") { j + 1 } else { j };
         match self.year_number(k) {
             Some(y) => (Some(y), k + 1),
-            None => (None, j),
+            None => match self.spoken_year(k, true) {
+                Some((y, end)) => (Some(y), end),
+                None => (None, j),
+            },
         }
+    }
+
+    /// A year said in words, as broadcast transcripts write it: "nineteen
+    /// ninety-six", "twenty twenty-three"; and, where a year is expected
+    /// (`expected`), "two thousand" and "two thousand and one".
+    fn spoken_year(&self, i: usize, expected: bool) -> Option<(i32, usize)> {
+        if self.tok(i)?.kind != TokenKind::Word {
+            return None;
+        }
+        let century = word_number(self.word(i))?;
+        if (10..=20).contains(&century) {
+            let (rest, end) =
+                self.number(i + 1).filter(|_| self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Word))?;
+            return (10..=99).contains(&rest).then_some(((century * 100 + rest) as i32, end));
+        }
+        if century == 2 && expected && self.is(i + 1, "thousand") {
+            let j = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+            return match self
+                .number(j)
+                .filter(|&(n, _)| (1..=99).contains(&n) && self.tok(j).is_some_and(|t| t.kind == TokenKind::Word))
+            {
+                Some((n, end)) => Some((2000 + n as i32, end)),
+                None => Some((2000, i + 2)),
+            };
+        }
+        None
     }
 
     /// "2023-12-01", "12/1/2023" (month first), "2014-2016".
@@ -639,6 +702,7 @@ impl<'a> Matcher<'a> {
     /// "spring", "this summer", "the fall of 2023", "winter 2022".
     fn season(&self, i: usize) -> Option<Hit> {
         let (j, shift) = match self.lw(i) {
+            "this" if self.is(i + 1, "past") => (i + 2, Some(-1)),
             "this" => (i + 1, Some(0)),
             "last" | "past" => (i + 1, Some(-1)),
             "next" | "coming" => (i + 1, Some(1)),
@@ -658,10 +722,29 @@ impl<'a> Matcher<'a> {
         {
             return None;
         }
+        // "last spring" is the latest spring over by the dateline, "next spring"
+        // the first yet to begin; a winter is named by the year of its December.
+        let (first, last) = match s.val {
+            "SP" => (3, 5),
+            "SU" => (6, 8),
+            "FA" => (9, 11),
+            _ => (12, 14),
+        };
         let value = match (year, shift) {
             (Some(y), _) => Ok(format!("{y:04}-{}", s.val)),
             (None, shift) => match self.anchor {
-                Some(a) => Ok(format!("{:04}-{}", a.year() + shift.unwrap_or(0), s.val)),
+                Some(a) => {
+                    // Months counted from January of the year before the dateline's.
+                    let now = i32::from(a.month()) + 12;
+                    let y = match shift {
+                        Some(-1) => {
+                            (-1..=1).rev().find(|k| k * 12 + last < now).map_or(a.year() - 1, |k| a.year() - 1 + k)
+                        }
+                        Some(1) => (1..4).find(|k| k * 12 + first > now).map_or(a.year() + 1, |k| a.year() - 1 + k),
+                        _ => a.year(),
+                    };
+                    Ok(format!("{y:04}-{}", s.val))
+                }
                 None => Err(NO_ANCHOR),
             },
         };
@@ -684,9 +767,17 @@ impl<'a> Matcher<'a> {
             } else if matches!(w, "year-ago" | "year-earlier" | "prior-year" | "year-before") {
                 back = 1;
                 j += 1;
-            } else if matches!(w, "latest" | "current") {
+            } else if w == "latest" {
                 latest = true;
                 j += 1;
+            } else if w == "current" && self.raw(j + 1) == "quarter" {
+                // "the current quarter": the dateline's.
+                let a = self.anchor?;
+                return Some(Hit::new(
+                    j + 2,
+                    TimeType::Date,
+                    Ok(format!("{:04}-Q{}", a.year(), (a.month() - 1) / 3 + 1)),
+                ));
             } else if w == "most" && self.is(j + 1, "recent") {
                 latest = true;
                 j += 2;
@@ -863,6 +954,8 @@ impl<'a> Matcher<'a> {
                     }
                     0 => fwd,
                     _ if back == 0 => 0,
+                    // "Wednesday's ruling": a day whose events are spoken of as done.
+                    _ if matches!(self.raw(end), "'s" | "’s") => -back,
                     _ => match self.verb_tense(i) {
                         Tense::Future => fwd,
                         _ => -back,
@@ -912,7 +1005,7 @@ impl<'a> Matcher<'a> {
     fn relative(&self, i: usize) -> Option<Hit> {
         let w = self.lw(i);
         // N units ago
-        if let Some((n, j)) = self.number(i).or_else(|| self.vague_number(i)) {
+        if let Some((n, j)) = self.vague_number(i).or_else(|| self.number(i)) {
             if let Some(u) = self.lookup(j, Kind::Unit) {
                 // "a year earlier" in a report (results, tolls compared with the year
                 // before): counted back from the dateline, as "ago" is. Shorter units
@@ -953,7 +1046,7 @@ impl<'a> Matcher<'a> {
         }
         // the past/last/next/previous/first N units: a duration
         if matches!(kw, "past" | "last" | "next" | "previous" | "first" | "latest" | "coming") {
-            if let Some((n, j)) = self.number(k + 1) {
+            if let Some((n, j)) = self.vague_number(k + 1).filter(|&(n, _)| n > 0).or_else(|| self.number(k + 1)) {
                 if let Some(u) = self.lookup(j, Kind::Unit) {
                     return Some(Hit::new(j + 1, TimeType::Duration, Ok(duration(n, u.val))));
                 }
@@ -1048,6 +1141,9 @@ impl<'a> Matcher<'a> {
         if self.is(i, "a") && self.is(i + 1, "couple") && self.is(i + 2, "of") {
             return Some((2, i + 3));
         }
+        if self.is(i, "couple") && self.is(i + 1, "of") {
+            return Some((2, i + 2));
+        }
         None
     }
 
@@ -1074,7 +1170,7 @@ impl<'a> Matcher<'a> {
         if let Some(h) = self.hyphen_duration(start_num) {
             return Some(h);
         }
-        let (n, k) = match self.number(start_num).or_else(|| self.vague_number(start_num)) {
+        let (n, k) = match self.vague_number(start_num).or_else(|| self.number(start_num)) {
             Some(x) => x,
             None => {
                 // Bare plural unit: "years", "decades of war", "months of combat".
