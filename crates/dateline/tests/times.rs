@@ -256,3 +256,33 @@ fn holidays_on_a_weekday_and_local_zones() {
     check("Families gathered on Thanksgiving.", &[("Thanksgiving", "2023-11-23")]);
     check("The deadline is 5 p.m. EST, Dec. 22.", &[("5 p.m. EST, Dec. 22", "2023-12-22T17:00")]);
 }
+
+#[test]
+fn ranges_carry_their_end() {
+    // The two ends stay two expressions (as TIMEX3 has them); the first carries `end`.
+    let ends = |text: &str| -> Vec<(String, Option<String>, Option<String>)> {
+        let mut a = Article::from_body(text);
+        a.published = Date::parse("2023-12-20");
+        Pipeline::new().extract(a).times.into_iter().map(|t| (t.text, t.value, t.end)).collect()
+    };
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        ends("The truce ran from November 24 to December 1."),
+        vec![("November 24".into(), s("2023-11-24"), s("2023-12-01")), ("December 1".into(), s("2023-12-01"), None)]
+    );
+    assert_eq!(
+        ends("Between 2014 and 2016 the front barely moved."),
+        vec![("2014".into(), s("2014"), s("2016")), ("2016".into(), s("2016"), None)]
+    );
+    assert_eq!(
+        ends("The truce ran November 24-30."),
+        vec![("November 24-30".into(), s("2023-11-24"), s("2023-11-30"))]
+    );
+    assert_eq!(ends("Shelling peaked 3-9 May 2022."), vec![("3-9 May 2022".into(), s("2022-05-03"), s("2022-05-09"))]);
+    assert_eq!(ends("He led the army 2014-2016."), vec![("2014-2016".into(), s("2014"), s("2016"))]);
+    // Two dates that are no range.
+    assert_eq!(
+        ends("Talks began on November 24 and ended on December 1."),
+        vec![("November 24".into(), s("2023-11-24"), None), ("December 1".into(), s("2023-12-01"), None)]
+    );
+}

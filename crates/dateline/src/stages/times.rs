@@ -243,6 +243,7 @@ impl<'a> Matcher<'a> {
             }
         }
         merge_clock_and_day(self.text, out, first);
+        link_ranges(self.text, &mut out[first..]);
     }
 
     /// Whether a time expression can start at token `i`: a number, a word of
@@ -366,6 +367,29 @@ impl<'a> Matcher<'a> {
         let w = self.lookup(i, Kind::Weekday)?;
         let full = self.word(i).len() >= 6;
         (self.capitalized(i) && (full || self.tok(i).is_some_and(|t| t.has(flags::ABBREV)))).then_some(w.num as u8)
+    }
+
+    /// "November 24-30" or "24-30 November" at `i` (two tokens), a year after
+    /// them or not: the first day, with the last as `end`.
+    fn days_of_month(&self, i: usize, m: u8, (d1, d2): (u8, u8)) -> Hit {
+        let (year, end) = self.year_after(i + 2);
+        let day = |d: u8| match year {
+            Some(y) => Date::new(y, m, d).map(fmt_date).ok_or("no such date"),
+            None => self.resolve_day(i, m, d),
+        };
+        let mut h = Hit::new(end, TimeType::Date, day(d1));
+        h.end_value = day(d2).ok();
+        h
+    }
+
+    /// Two days of one month: "24-30", "24–30".
+    fn day_range(&self, i: usize) -> Option<(u8, u8)> {
+        if self.tok(i)?.kind != TokenKind::Number {
+            return None;
+        }
+        let (a, b) = self.word(i).split_once(['-', '–'])?;
+        let (a, b): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+        (1 <= a && a < b && b <= 31).then_some((a, b))
     }
 
     /// A day of the month: "1", "1st", "24th".
@@ -530,6 +554,10 @@ impl<'a> Matcher<'a> {
             }
         }
         if let Some(m) = self.month(i) {
+            // Month Day-Day [,] [Year]: "November 24-30"
+            if let Some(days) = self.day_range(i + 1) {
+                return Some(self.days_of_month(i, m, days));
+            }
             // Month Day [,] [Year]
             if let Some(d) = self.day_number(i + 1) {
                 let (year, end) = self.year_after(i + 2);
@@ -557,6 +585,10 @@ impl<'a> Matcher<'a> {
             }
             // "last December", "this March" are handled by `relative`.
             return Some(Hit::new(i + 1, TimeType::Date, self.resolve_month(i, m, None)));
+        }
+        // Day-Day Month [Year]: "24-30 November"
+        if let (Some(days), Some(m)) = (self.day_range(i), self.month(i + 1)) {
+            return Some(self.days_of_month(i, m, days));
         }
         // Day Month [Year]
         if let Some(d) = self.day_number(i) {
@@ -818,7 +850,21 @@ impl<'a> Matcher<'a> {
             return None;
         };
         let (written, mut end) = self.year_after(end);
-        let year = written.or(year);
+        let mut year = written.or(year);
+        // "the first quarter of last year"
+        if year.is_none()
+            && self.is(end, "of")
+            && self.is_any(end + 1, &["this", "last", "next"])
+            && self.is(end + 2, "year")
+        {
+            let d = match self.lw(end + 1) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            year = Some(self.anchor?.year() + d);
+            end += 3;
+        }
         // "the quarter a year ago", "the corresponding period last year"
         if year.is_none() {
             if self.is(end, "a") && self.is(end + 1, "year") && self.is_any(end + 2, &["ago", "earlier", "before"]) {
@@ -1376,6 +1422,20 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // "on the day", "earlier in the day", "the same day": the day the text speaks of.
+        if self.is(i, "the") {
+            let same = self.is(i + 1, "same");
+            let k = i + 1 + usize::from(same);
+            if self.raw(k) == "day" {
+                let framed = same || i > 0 && self.is_any(i - 1, &["on", "in", "of", "for", "during", "throughout"]);
+                let open = matches!(self.raw(k + 1), "" | "," | "." | ";" | ":" | ")")
+                    || self.is_any(k + 1, &["and", "but", "as", "when", "after", "before", "that"]) && !same;
+                if framed && (open || same) && !self.is_any(k + 1, &["after", "before"]) {
+                    let v = self.anchor.map(fmt_date).ok_or(NO_ANCHOR);
+                    return Some(Hit::new(k + 1, TimeType::Date, v).anaphor(Anaphor::Shift { unit: "D", n: 0 }));
+                }
+            }
+        }
         // "the 20th century", "the nineteenth century"
         if self.is(j + 1, "century") {
             let n = word_ordinal(self.word(j)).filter(|n| (1..=30).contains(n))?;
@@ -1579,6 +1639,34 @@ fn shift_reference(r: &str, unit: &str, n: i64) -> Option<String> {
         "D" => d.add_days(n).map(fmt_date),
         "W" => d.add_days(7 * n).map(fmt_week),
         _ => None,
+    }
+}
+
+/// "from November 24 to December 1", "between 2014 and 2016", "Nov. 24 through
+/// Dec. 1": the two ends stay two expressions, as TIMEX3 has them, and the first
+/// carries the range's `end`.
+fn link_ranges(text: &str, times: &mut [TimeExpr]) {
+    for k in 1..times.len() {
+        let (a, b) = (&times[k - 1], &times[k]);
+        if a.kind != TimeType::Date || b.kind != TimeType::Date || a.end_value.is_some() {
+            continue;
+        }
+        let (Some(av), Some(bv)) = (a.value.as_deref(), b.value.as_deref()) else { continue };
+        if !specific(av) || !specific(bv) || bv < av {
+            continue;
+        }
+        let between = text[a.end as usize..b.start as usize].trim().to_ascii_lowercase();
+        let before = text[..a.start as usize].trim_end();
+        let word_before = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+        let linked = match between.as_str() {
+            "to" | "until" | "till" => word_before == "from",
+            "and" => word_before == "between",
+            "through" | "-" | "–" => true,
+            _ => false,
+        };
+        if linked {
+            times[k - 1].end_value = Some(bv.to_string());
+        }
     }
 }
 
