@@ -286,3 +286,31 @@ fn ranges_carry_their_end() {
         vec![("November 24".into(), s("2023-11-24"), None), ("December 1".into(), s("2023-12-01"), None)]
     );
 }
+
+#[test]
+fn a_clock_time_falls_on_the_day_last_named() {
+    check(
+        "The convoy was hit on December 12. The first strike came at 10 p.m.",
+        &[("December 12", "2023-12-12"), ("10 p.m.", "2023-12-12T22:00")],
+    );
+    check(
+        "Fighting broke out yesterday. By 6 a.m. the town had fallen.",
+        &[("yesterday", "2023-12-19"), ("6 a.m.", "2023-12-19T06:00")],
+    );
+    // With no day named, the dateline's.
+    check("The curfew starts at 9 p.m.", &[("9 p.m.", "2023-12-20T21:00")]);
+}
+
+#[test]
+fn rates_are_sets_and_look_alikes_are_not_times() {
+    check("Aid costs $500 million a year.", &[("a year", "P1Y")]);
+    check("Four convoys a week cross the border.", &[("a week", "P1W")]);
+    check("A second group of envoys arrived.", &[]);
+    check("He spoke to 60 Minutes.", &[]);
+    let got = Pipeline::new().extract({
+        let mut a = Article::from_body("Four convoys a week cross the border.");
+        a.published = Date::parse("2023-12-20");
+        a
+    });
+    assert_eq!(got.times[0].kind, dateline::record::TimeType::Set);
+}

@@ -58,6 +58,9 @@ enum Anaphor {
     /// `n` units ("D", "W", "M", "Y") after the reference time; without one, the
     /// matcher's own (dateline) value stands.
     Shift { unit: &'static str, n: i64 },
+    /// A clock time on the day the text last named ("killed on Oct. 23 ... at 10
+    /// p.m."); without a day named, the dateline's.
+    OnDay,
 }
 
 /// The `times` stage.
@@ -1260,6 +1263,28 @@ impl<'a> Matcher<'a> {
         if self.is_any(k + 1, &["old", "ago"]) {
             return None;
         }
+        // "60 Minutes" is a programme; "a second group" an ordinal.
+        if self.capitalized(k) {
+            return None;
+        }
+        if self.is(k, "second")
+            && self.tok(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && !self.is_any(k + 1, &["or", "and", "later", "earlier", "before", "after", "in", "of", "to"])
+        {
+            return None;
+        }
+        // "$1.76 a year", "four flights a week", "24 hours a day": a rate, so a set.
+        if start_num == i
+            && self.is_any(i, &["a", "an"])
+            && number_end == i + 1
+            && i > 0
+            && (self.tok(i - 1).is_some_and(|t| t.kind == TokenKind::Number)
+                || self.number(i - 1).is_some()
+                || self.lookup(i - 1, Kind::Unit).is_some()
+                || i > 1 && self.number(i - 2).is_some())
+        {
+            return Some(Hit::new(k + 1, TimeType::Set, Ok(duration(1, u.val))));
+        }
         // a unit in the singular needs "a", "an" or "one".
         let singular = !self.word(k).ends_with('s');
         if singular && n != 1 {
@@ -1351,7 +1376,8 @@ impl<'a> Matcher<'a> {
             end += 1;
         }
         let date = self.anchor.map(fmt_date).ok_or(NO_ANCHOR);
-        Some(Hit::new(end, TimeType::Time, date.map(|d| format!("{d}T{h:02}:{m:02}{zone}"))))
+        let hit = Hit::new(end, TimeType::Time, date.map(|d| format!("{d}T{h:02}:{m:02}{zone}")));
+        Some(hit.anaphor(Anaphor::OnDay))
     }
 
     /// "now", "recently", "currently", "the past", "the future", "at present".
@@ -1598,6 +1624,12 @@ fn resolve_anaphora(times: &mut Vec<TimeExpr>) {
                         .map(|(y0, q0)| format!("{:04}-Q{}", year.unwrap_or(y0 - back), q.unwrap_or(q0)))
                 }
                 Anaphor::Shift { unit, n } => reference.as_deref().and_then(|r| shift_reference(r, unit, n)),
+                Anaphor::OnDay => match (reference.as_deref(), times[k].value.as_deref()) {
+                    (Some(r), Some(v)) if r.len() >= 10 && v.len() > 10 && Date::parse(&r[..10]).is_some() => {
+                        Some(format!("{}{}", &r[..10], &v[10..]))
+                    }
+                    _ => None,
+                },
             };
             if let Some(v) = resolved {
                 times[k].value = Some(v);
@@ -1697,6 +1729,7 @@ fn merge_clock_and_day(text: &str, times: &mut Vec<TimeExpr>, from: usize) {
             t.end = end;
             t.kind = TimeType::Time;
             t.value = Some(value);
+            t.anaphor = None;
             times.remove(k + 1);
         }
         k += 1;
