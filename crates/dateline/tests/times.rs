@@ -306,6 +306,7 @@ fn rates_are_sets_and_look_alikes_are_not_times() {
     check("Aid costs $500 million a year.", &[("a year", "P1Y")]);
     check("Four convoys a week cross the border.", &[("a week", "P1W")]);
     check("A second group of envoys arrived.", &[]);
+    check("Roughly a quarter come from Darfur and three quarters of them are children.", &[]);
     check("He spoke to 60 Minutes.", &[]);
     let got = Pipeline::new().extract({
         let mut a = Article::from_body("Four convoys a week cross the border.");

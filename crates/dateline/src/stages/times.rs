@@ -1263,6 +1263,10 @@ impl<'a> Matcher<'a> {
         if self.is_any(k + 1, &["old", "ago"]) {
             return None;
         }
+        // "a quarter from South Sudan", "three quarters of the vote": fractions.
+        if u.val == "Q" && (self.is_any(start_num, &["a", "an"]) || self.is(k + 1, "of")) {
+            return None;
+        }
         // "60 Minutes" is a programme; "a second group" an ordinal.
         if self.capitalized(k) {
             return None;
