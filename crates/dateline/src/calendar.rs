@@ -223,17 +223,6 @@ pub fn month_from_name(w: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-/// Weekday index (0 Monday .. 6 Sunday) for an English weekday name or its
-/// three-letter abbreviation, case-insensitive.
-pub fn weekday_from_name(w: &str) -> Option<u8> {
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    if w.len() < 3 || !w.is_ascii() {
-        return None;
-    }
-    let lw = w.to_ascii_lowercase();
-    DAYS.iter().position(|d| *d == lw || (lw.len() == 3 && d.starts_with(&lw))).map(|i| i as u8)
-}
-
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

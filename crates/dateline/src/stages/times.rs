@@ -14,6 +14,16 @@
 //! - "last week" is the ISO week before the publication date's; "this month",
 //!   "next year" and the like likewise. "two days ago" is a date.
 //! - Durations become `P…`: "10 weeks" `P10W`, "24-hour" `PT24H`, "years" `PXY`.
+//! - A day more than half a year back in a past clause yields to the same day
+//!   within the next two months: news gives the year of a day that far back.
+//! - Some expressions count from the time the text last spoke of (its reference
+//!   time), not from the dateline: "the following month", "that year", "the day
+//!   before", a clock time ("at 10 p.m." after "on Oct. 23"), and in a report on
+//!   quarterly results "the quarter", "the year-ago period", "a year earlier".
+//!   A pass over the whole text resolves them once the sentences are matched.
+//! - Ranges keep their two ends as two expressions, as TIMEX3 does; the first
+//!   carries the range's `end` ("from November 24 to December 1"); one token
+//!   ranges ("2014-2016", "November 24-30") are one expression with an `end`.
 //! - An expression that needs the publication date when there is none gets
 //!   `value: null` and a reason; nothing is guessed.
 
@@ -97,6 +107,7 @@ enum Kind {
     Set,
     Holiday,
     Approx,
+    Zone,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -132,6 +143,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "set" => Kind::Set,
             "holiday" => Kind::Holiday,
             "approx" => Kind::Approx,
+            "zone" => Kind::Zone,
             _ => continue,
         };
         let num = val.parse().unwrap_or(0);
@@ -366,6 +378,16 @@ impl<'a> Matcher<'a> {
         Some(w.num as u8)
     }
 
+    /// A time zone written in capitals after a clock time ("UTC", "EST"): its
+    /// TIMEX3 suffix ("Z", or "" for a local clock).
+    fn zone(&self, i: usize) -> Option<&'static str> {
+        let w = self.word(i);
+        if w.len() > 4 || !w.bytes().all(|b| b.is_ascii_uppercase()) && w != "Zulu" {
+            return None;
+        }
+        self.lookup(i, Kind::Zone).map(|z| z.val)
+    }
+
     fn weekday_at(&self, i: usize) -> Option<u8> {
         let w = self.lookup(i, Kind::Weekday)?;
         let full = self.word(i).len() >= 6;
@@ -509,8 +531,8 @@ impl<'a> Matcher<'a> {
         let raw = self.raw(i).to_ascii_lowercase();
         // "mid-December", "mid-2023" are one token.
         if let Some(rest) = raw.strip_prefix("mid-") {
-            if let Some(m) = crate::calendar::month_from_name(rest) {
-                return Some(Hit::new(i + 1, TimeType::Date, self.resolve_month(i, m, None)));
+            if let Some(m) = LEXICON.words.get(rest).and_then(|v| v.iter().find(|x| x.kind == Kind::Month)) {
+                return Some(Hit::new(i + 1, TimeType::Date, self.resolve_month(i, m.num as u8, None)));
             }
             if let Ok(y) = rest.parse::<i32>() {
                 if (1000..=2199).contains(&y) {
@@ -952,7 +974,7 @@ impl<'a> Matcher<'a> {
         // "12-25", or "11-22+thu": the first Thursday on or after 22 November.
         let (m, rest) = word.val.split_once('-')?;
         let (d, wd) = match rest.split_once('+') {
-            Some((d, wd)) => (d, Some(crate::calendar::weekday_from_name(wd)?)),
+            Some((d, wd)) => (d, Some(LEXICON.words.get(wd)?.iter().find(|x| x.kind == Kind::Weekday)?.num as u8)),
             None => (rest, None),
         };
         let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
@@ -1353,7 +1375,7 @@ impl<'a> Matcher<'a> {
             } else {
                 None
             };
-            let zone_next = self.is_any(end, &["GMT", "UTC"]);
+            let zone_next = self.zone(end).is_some();
             if mer.is_none()
                 && !(num.contains(':') && (zone_next || self.is(end, "local") || (i > 0 && self.is(i - 1, "at"))))
             {
@@ -1370,14 +1392,11 @@ impl<'a> Matcher<'a> {
             (h, m, end)
         };
         let mut zone = "";
-        if self.is_any(end, &["GMT", "UTC", "Zulu"]) {
-            zone = "Z";
+        if let Some(z) = self.zone(end) {
+            zone = z;
             end += 1;
         } else if self.is(end, "local") && self.is(end + 1, "time") {
             end += 2;
-        } else if self.raw(end).len() <= 4 && self.is_any(end, &LOCAL_ZONES) {
-            // "5 p.m. EST": the clock of the place, kept as written (no offset).
-            end += 1;
         }
         let date = self.anchor.map(fmt_date).ok_or(NO_ANCHOR);
         let hit = Hit::new(end, TimeType::Time, date.map(|d| format!("{d}T{h:02}:{m:02}{zone}")));
@@ -1798,10 +1817,6 @@ fn half_more(n: i64, unit: &str) -> Option<String> {
         _ => None,
     }
 }
-
-/// Zone abbreviations read as the local clock of the story's place.
-const LOCAL_ZONES: [&str; 16] =
-    ["EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "BST", "CET", "CEST", "EET", "EEST", "IST", "MSK"];
 
 /// Words between a number and its unit that leave the length as it is.
 const DURATION_ADJECTIVES: [&str; 10] =
