@@ -909,10 +909,11 @@ impl<'a> Matcher<'a> {
                     let past = back > 0 || q > current && self.tense(i) == Tense::Past;
                     format!("{:04}-Q{q}", a.year() - i32::from(past))
                 });
+                let hit = Hit::new(end, TimeType::Date, v);
                 if back == 0 {
-                    return Some(Hit::new(end, TimeType::Date, v));
+                    return Some(hit);
                 }
-                Hit::new(end, TimeType::Date, v)
+                hit
             }
             (None, Some(y)) => Hit::new(end, TimeType::Date, Ok(format!("{y:04}"))),
             (None, None) if back > 0 => {
