@@ -138,256 +138,67 @@ static BUILTIN: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| {
 static TITLES: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/titles.txt")).flat_map(str::split_whitespace).collect());
 
-/// Words that end an organization's name.
-const ORG_WORDS: &[&str] = &[
-    "Ministry",
-    "Council",
-    "Forces",
-    "Force",
-    "Army",
-    "Party",
-    "Front",
-    "Movement",
-    "Command",
-    "Agency",
-    "Government",
-    "Organization",
-    "Organisation",
-    "Bank",
-    "Court",
-    "Commission",
-    "Committee",
-    "Union",
-    "Group",
-    "Brigade",
-    "Brigades",
-    "Service",
-    "Police",
-    "Corps",
-    "Company",
-    "Inc.",
-    "Corp.",
-    "Ltd",
-    "Authority",
-    "Office",
-    "Institute",
-    "University",
-    "Association",
-    "Federation",
-    "Alliance",
-    "Coalition",
-    "Assembly",
-    "Parliament",
-    "Congress",
-    "Senate",
-    "Department",
-    "Directorate",
-    "Guard",
-    "Guards",
-    "Mission",
-    "Fund",
-    "Foundation",
-    "Network",
-    "News",
-    "Times",
-    "Post",
-    "Journal",
-    "Post",
-    "Agency",
-    "Society",
-    "Center",
-    "Centre",
-    "Watch",
-    "International",
-];
+/// Words that open a person's name (`data/given_names.txt`).
+static GIVEN_NAMES: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../data/given_names.txt")).flat_map(str::split_whitespace).collect());
 
-/// Words that make a capitalized run a place or a thing, not a person.
-const PLACE_WORDS: &[&str] = &[
-    "State",
-    "Province",
-    "Region",
-    "County",
-    "District",
-    "Hotel",
-    "House",
-    "Express",
-    "Accords",
-    "Accord",
-    "Constitution",
-    "Street",
-    "Road",
-    "Square",
-    "Airport",
-    "Port",
-    "Bridge",
-    "Valley",
-    "River",
-    "Mountains",
-    "Island",
-    "Islands",
-    "Camp",
-    "Hospital",
-    "Prison",
-    "Stadium",
-    "Palace",
-    "Mosque",
-    "Church",
-    "Plaza",
-];
+/// Whether `w` opens a person's name: a given name ("Hashem"), an initial ("J."),
+/// or initials ("J.D.").
+fn opens_person(w: &str) -> bool {
+    GIVEN_NAMES.contains(w)
+        || (w.len() >= 2 && w.ends_with('.') && w.split('.').all(|p| p.len() <= 1) && w.starts_with(char::is_uppercase))
+}
 
-/// Role nouns that stand before a name or open an apposition ("official",
-/// "spokesman", "head of …").
-const ROLE_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "commander",
-    "head",
-    "chief",
-    "minister",
-    "president",
-    "envoy",
-    "ambassador",
-    "director",
-    "analyst",
-    "expert",
-    "correspondent",
-    "reporter",
-    "negotiator",
-    "mediator",
-    "general",
-    "governor",
-    "mayor",
-    "secretary",
-    "deputy",
-    "member",
-    "founder",
-    "lawyer",
-    "professor",
-    "researcher",
-    "activist",
-    "chairman",
-    "coordinator",
-    "adviser",
-    "advisor",
-];
+/// A given name of two syllables joined by a hyphen, written after the surname
+/// ("Kim Jong-un", "Yau Wai-ching", "Moon Jae-in").
+fn hyphenated_given(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else { return false };
+    (2..=5).contains(&a.len())
+        && (2..=5).contains(&b.len())
+        && a.starts_with(|c: char| c.is_ascii_uppercase())
+        && a[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && b.bytes().all(|c| c.is_ascii_lowercase())
+}
 
-/// Acronyms that name things, not organizations.
-const NOT_ORGS: &[&str] = &["DNA", "TV", "GDP", "COVID", "AIDS", "HIV", "CEO", "PM", "AM", "OK", "ID", "UAV", "IED"];
+/// Words that type a capitalized run (`data/name_words.tsv`), by kind.
+struct NameWords {
+    /// End an organization's name ("Ministry", "Airlines").
+    org: FastSet<&'static str>,
+    /// Make a run a place or a thing ("State", "Hotel").
+    thing: FastSet<&'static str>,
+    /// Role nouns before a name or opening an apposition ("official").
+    role: FastSet<&'static str>,
+    /// Acronyms that name no organization ("GDP").
+    not_org: FastSet<&'static str>,
+    /// Capitalized words that open sentences or name days ("However").
+    not_name: FastSet<&'static str>,
+}
+
+static WORDS: LazyLock<NameWords> = LazyLock::new(|| {
+    let mut w = NameWords {
+        org: FastSet::default(),
+        thing: FastSet::default(),
+        role: FastSet::default(),
+        not_org: FastSet::default(),
+        not_name: FastSet::default(),
+    };
+    for line in data_lines(include_str!("../../data/name_words.tsv")) {
+        let Some((word, kind)) = line.split_once('\t') else { continue };
+        let set = match kind.trim() {
+            "org" => &mut w.org,
+            "thing" => &mut w.thing,
+            "role" => &mut w.role,
+            "not_org" => &mut w.not_org,
+            "not_name" => &mut w.not_name,
+            _ => continue,
+        };
+        set.insert(word);
+    }
+    w
+});
 
 static GROUP_NOUNS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/group_nouns.txt")).flat_map(str::split_whitespace).collect());
-
-/// Capitalized words that start sentences or name days and months, not entities.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "Or",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "However",
-    "Meanwhile",
-    "After",
-    "Before",
-    "During",
-    "While",
-    "When",
-    "If",
-    "As",
-    "Since",
-    "Although",
-    "According",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Many",
-    "Some",
-    "Most",
-    "All",
-    "Both",
-    "Other",
-    "Several",
-    "Many",
-    "More",
-    "Also",
-    "Still",
-    "Yet",
-    "So",
-    "Then",
-    "Now",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Where",
-    "Which",
-    "Our",
-    "My",
-    "Your",
-    "You",
-    "We",
-    "Asked",
-    "Despite",
-    "Under",
-    "Over",
-    "From",
-    "For",
-    "With",
-    "Without",
-    "By",
-    "To",
-    "Of",
-    "Earlier",
-    "Later",
-    "Last",
-    "Next",
-    "Every",
-];
 
 impl Stage for Entities {
     fn name(&self) -> &'static str {
@@ -448,6 +259,22 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
         in_place[doc.token_range(x.start, x.end)].fill(true);
     }
 
+    // Capitalized words inside sentences, counted: a surname used again alone
+    // ("Pedersen said") marks the full name before it as a person's.
+    let mut alone: FastMap<&str, u32> = FastMap::default();
+    for s in &doc.sentences {
+        for k in s.first as usize + 1..s.last as usize {
+            let t = &toks[k];
+            if t.kind == TokenKind::Word
+                && cap(t, text)
+                && !toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word && cap(n, text))
+                && !cap(&toks[k - 1], text)
+            {
+                *alone.entry(t.text(text)).or_default() += 1;
+            }
+        }
+    }
+
     for s in &doc.sentences {
         let (a, b) = (s.first as usize, s.last as usize);
         let mut i = a;
@@ -504,7 +331,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 while r < b && cap(&toks[r], text) && !toks[r].attached() {
                     r += 1;
                 }
-                let opens_org = r > i + 1 && ORG_WORDS.contains(&toks[r - 1].text(text));
+                let opens_org = r > i + 1 && WORDS.org.contains(toks[r - 1].text(text));
                 if let (Some(k), false) = (g.demonym(tk.text(doc.lower())), opens_org) {
                     let c = &g.countries[k];
                     let e = &g.entries[c.entry];
@@ -553,13 +380,13 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 // "National Intelligence and Security Agency": "and" inside a name
                 // that ends in an organization word a few words on.
                 let and_in_org = t2.text(text) == "and"
-                    && !(i..e).any(|k| ORG_WORDS.contains(&toks[k].text(text)) || in_place[k])
+                    && !(i..e).any(|k| WORDS.org.contains(toks[k].text(text)) || in_place[k])
                     && (e + 1..(e + 4).min(b))
                         .take_while(|&k| cap(&toks[k], text) && !in_place[k])
-                        .any(|k| ORG_WORDS.contains(&toks[k].text(text)));
+                        .any(|k| WORDS.org.contains(toks[k].text(text)));
                 if (cap(t2, text) && !t2.attached())
                     || and_in_org
-                    || (connector && ORG_WORDS.iter().any(|o| (i..e).any(|k| toks[k].text(text) == *o)))
+                    || (connector && (i..e).any(|k| WORDS.org.contains(toks[k].text(text))))
                 {
                     e += 1;
                 } else {
@@ -571,11 +398,10 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 e -= 1;
             }
             let words: Vec<&str> = (i..e).map(|k| toks[k].text(text)).collect();
-            let sentence_start = i == a;
             // Leading titles are roles, not names.
             let mut nstart = i;
             let mut roles = Vec::new();
-            let org_run = ORG_WORDS.contains(&toks[e - 1].text(text));
+            let org_run = WORDS.org.contains(toks[e - 1].text(text));
             while !org_run && nstart < e && TITLES.contains(toks[nstart].text(text)) {
                 nstart += 1;
             }
@@ -590,25 +416,47 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             let name_words = &words[nstart - i..];
             let last_word = *name_words.last().unwrap_or(&"");
             let speech_after = toks.get(e).is_some_and(|t| crate::lexicon::is_speech_verb(t.text(text)));
-            let kind = if name_words.iter().any(|w| PLACE_WORDS.contains(w)) {
+            let kind = if name_words.iter().any(|w| WORDS.thing.contains(w)) {
                 None // "Zamfara State", "Qahira Hotel": places and things we do not type yet
-            } else if ORG_WORDS.contains(&last_word)
+            } else if WORDS.org.contains(last_word)
                 || (name_words.len() == 1
                     && is_acronym(last_word)
                     && !last_word.contains(|c: char| c.is_ascii_digit())
-                    && !NOT_ORGS.contains(&last_word))
+                    && !WORDS.not_org.contains(last_word))
             {
                 Some(EntityType::Organization)
             } else if name_words.len() == 1
-                && (NOT_NAMES.contains(&name_words[0]) || GROUP_NOUNS.contains(name_words[0].to_lowercase().as_str()))
+                && (WORDS.not_name.contains(name_words[0])
+                    || GROUP_NOUNS.contains(name_words[0].to_lowercase().as_str()))
             {
                 None
-            } else if title_before || name_words.len() >= 2 || speech_after {
-                if sentence_start && name_words.len() == 1 && !speech_after {
-                    None
-                } else {
+            } else if title_before
+                || (name_words.len() >= 2
+                    && (opens_person(name_words[0])
+                        || hyphenated_given(last_word)
+                        || name_words.len() >= 3 && opens_person(name_words[1])
+                        || alone.get(last_word).is_some_and(|&n| n >= 1)
+                        || i > a && WORDS.role.contains(lw(doc, i - 1))
+                        || toks.get(e).is_some_and(|t| t.text(text) == ",")
+                            && matches!(lw(doc, e + 1), "a" | "an" | "the" | "who" | "who's")))
+            {
+                Some(EntityType::Person)
+            } else if speech_after && name_words.len() == 1 {
+                // "Ahelbarra said": a person, unless nothing marks one ("Boeing said"
+                // with no one of that surname named before is a company).
+                let surname = out.iter().any(|x| {
+                    x.kind == EntityType::Person
+                        && x.name.split_whitespace().last().is_some_and(|last| {
+                            last == name_words[0] || crate::lexicon::one_letter_off(last, name_words[0])
+                        })
+                });
+                if surname || opens_person(name_words[0]) {
                     Some(EntityType::Person)
+                } else {
+                    Some(EntityType::Organization)
                 }
+            } else if speech_after {
+                Some(EntityType::Person)
             } else {
                 None
             };
@@ -618,7 +466,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             };
             // A month, weekday or sentence opener heading a run is no part of the name.
             let mut ns = nstart;
-            while ns < e - 1 && NOT_NAMES.contains(&toks[ns].text(text)) {
+            while ns < e - 1 && WORDS.not_name.contains(toks[ns].text(text)) {
                 ns += 1;
             }
             let name = text[toks[ns].start as usize..toks[e - 1].end as usize].to_string();
@@ -630,7 +478,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 i = e;
                 continue;
             }
-            if kind == EntityType::Person && name.split_whitespace().any(|w| ORG_WORDS.contains(&w)) {
+            if kind == EntityType::Person && name.split_whitespace().any(|w| WORDS.org.contains(w)) {
                 kind = EntityType::Organization;
             }
             // A surname alone is the person named in full before.
@@ -647,7 +495,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             let span = (toks[ns].start, toks[e - 1].end);
             if kind == EntityType::Person {
                 // "Hamas official Ghazi Hamad", "spokesman John Kirby": a role noun before the name.
-                if i > a && ROLE_NOUNS.contains(&lw(doc, i - 1)) {
+                if i > a && WORDS.role.contains(lw(doc, i - 1)) {
                     let mut r0 = i - 1;
                     while r0 > a && cap(&toks[r0 - 1], text) && !toks[r0 - 1].has(crate::stages::tokens::flags::CLITIC)
                     {
@@ -659,7 +507,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 if toks.get(e).is_some_and(|t| t.text(text) == ",") {
                     let first = lw(doc, e + 1);
                     let opens = matches!(first, "a" | "an" | "the")
-                        || ROLE_NOUNS.contains(&first)
+                        || WORDS.role.contains(first)
                         || TITLES.contains(toks.get(e + 1).map_or("", |t| t.text(text)));
                     if opens {
                         let close =
