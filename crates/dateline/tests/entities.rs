@@ -97,3 +97,40 @@ fn and_inside_an_organization_name() {
     assert!(names.contains(&"National Intelligence and Security Agency"), "{names:?}");
     assert!(names.contains(&"Israel") && names.contains(&"Hamas"), "{names:?}");
 }
+
+#[test]
+fn companies_and_people_told_apart() {
+    let es = entities(
+        "Drone maker Skyward Dynamics won the contract over Halvard Aerospace. Skyward Dynamics CEO Maren Olsen \
+         said the first aircraft would ship in May. Halvard spokesman Tomas Brekke said the firm would appeal. \
+         Halvard has lost two such bids this year, and Halvard shares fell 4%.",
+    );
+    assert_eq!(find(&es, "Skyward Dynamics").kind, T::Organization);
+    assert_eq!(find(&es, "Halvard Aerospace").kind, T::Organization);
+    assert_eq!(find(&es, "Maren Olsen").kind, T::Person);
+    assert_eq!(find(&es, "Maren Olsen").roles, ["CEO"]);
+    assert_eq!(find(&es, "Tomas Brekke").kind, T::Person);
+    // "Halvard" alone, again and again, is nobody's surname: an organization.
+    assert_eq!(find(&es, "Halvard").kind, T::Organization);
+}
+
+#[test]
+fn a_person_is_marked_by_a_given_name_a_surname_used_again_or_a_role() {
+    let es = entities(
+        "Aid worker Glwadys Siopathis reached the camp. Siopathis counted 300 families. \
+         Kim Jong-un and Yau Wai-ching were named too. Space Shuttle Columbia and Windows Vista were not people.",
+    );
+    assert_eq!(find(&es, "Glwadys Siopathis").kind, T::Person);
+    assert_eq!(find(&es, "Glwadys Siopathis").mentions.len(), 2);
+    assert_eq!(find(&es, "Kim Jong-un").kind, T::Person);
+    assert_eq!(find(&es, "Yau Wai-ching").kind, T::Person);
+    assert!(es.iter().all(|e| e.kind != T::Person || !e.name.as_deref().unwrap_or("").contains("Columbia")));
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Windows Vista") || e.kind != T::Person));
+}
+
+#[test]
+fn a_company_speaks_without_becoming_a_person() {
+    let es = entities("Northwind said it had halted deliveries. Lena Moritz, a spokeswoman, said talks continue.");
+    assert_eq!(find(&es, "Northwind").kind, T::Organization);
+    assert_eq!(find(&es, "Lena Moritz").kind, T::Person);
+}

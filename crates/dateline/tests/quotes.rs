@@ -286,3 +286,11 @@ fn he_is_not_the_president_whose_administration_is_named() {
     let q = r.quotes.iter().find(|q| q.direct).expect("the direct quote");
     assert_eq!(q.speaker.as_ref().unwrap().name, "Marco Rubio");
 }
+
+#[test]
+fn he_is_the_speaker_not_the_person_he_watched() {
+    let text = "In court on Tuesday, Tomas Reyes said he followed Maria Whitfield for a week. \
+                He tracked when she left her office, he said.";
+    let got = summary(text);
+    assert!(got.iter().all(|q| q.2.as_deref() == Some("Tomas Reyes")), "{got:?}");
+}

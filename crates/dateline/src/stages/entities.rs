@@ -149,6 +149,25 @@ fn opens_person(w: &str) -> bool {
         || (w.len() >= 2 && w.ends_with('.') && w.split('.').all(|p| p.len() <= 1) && w.starts_with(char::is_uppercase))
 }
 
+/// Whether "he" or "she" is the next subject after token `e`: later in the same
+/// sentence after a comma or "and", or opening the next sentence ("Glwadys
+/// Siopathis led a delegation. She says ...").
+fn he_or_she_follows(doc: &Doc, e: usize) -> bool {
+    let Some(s) = doc.sentence_at(doc.tokens.get(e.saturating_sub(1)).map_or(0, |t| t.start as usize)) else {
+        return false;
+    };
+    let next_first = doc.sentences.get(s + 1).map(|n| n.first as usize);
+    next_first.is_some_and(|k| matches!(lw(doc, k), "he" | "she"))
+}
+
+/// A single word that reads as an adjective of origin or a compound, not a name:
+/// "Saudi", "Somalian", "Baloch", "Bosnian", "Russia-Ukraine".
+fn adjective_like(words: &[&str]) -> bool {
+    let [w] = words else { return false };
+    w.contains('-')
+        || ["an", "ian", "ese", "ish", "i", "ch", "ic"].iter().any(|s| w.ends_with(s)) && !w.ends_with("ani")
+}
+
 /// A given name of two syllables joined by a hyphen, written after the surname
 /// ("Kim Jong-un", "Yau Wai-ching", "Moon Jae-in").
 fn hyphenated_given(w: &str) -> bool {
@@ -401,20 +420,39 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             // Leading titles are roles, not names.
             let mut nstart = i;
             let mut roles = Vec::new();
-            let org_run = WORDS.org.contains(toks[e - 1].text(text));
+            let mut org_run = WORDS.org.contains(toks[e - 1].text(text));
             while !org_run && nstart < e && TITLES.contains(toks[nstart].text(text)) {
                 nstart += 1;
             }
             if nstart > i {
                 roles.push(text[toks[i].start as usize..toks[nstart - 1].end as usize].to_string());
             }
+            // "Apple CEO Steve Jobs", "Chrysler LLC Jim Press": an affiliation, then a
+            // title or an organization's ending, then a person. The run ends before the
+            // title (or after the ending); the person is read next.
+            if let Some(k) = (nstart + 1..e.saturating_sub(1)).find(|&k| {
+                TITLES.contains(toks[k].text(text)) && !org_run
+                    || WORDS.org.contains(toks[k - 1].text(text)) && opens_person(toks[k].text(text))
+            }) {
+                e = k;
+            }
+            let words = &words[..e - i];
             let title_before = nstart > i || (i > a && TITLES.contains(toks[i - 1].text(text)));
             if nstart >= e {
                 i = e;
                 continue;
             }
+            org_run = WORDS.org.contains(toks[e - 1].text(text));
             let name_words = &words[nstart - i..];
             let last_word = *name_words.last().unwrap_or(&"");
+            // Followed by a title or a role noun and a name: the name's organization
+            // ("Boeing spokesman William Barksdale", "Apple CEO Steve Jobs").
+            let affiliation = toks.get(e).is_some_and(|t| {
+                let w = t.text(text);
+                (TITLES.contains(w) || WORDS.role.contains(w))
+                    && toks.get(e + 1).is_some_and(|n| n.kind == TokenKind::Word && cap(n, text))
+            });
+            let written = &text[toks[nstart].start as usize..toks[e - 1].end as usize];
             let speech_after = toks.get(e).is_some_and(|t| crate::lexicon::is_speech_verb(t.text(text)));
             let kind = if name_words.iter().any(|w| WORDS.thing.contains(w)) {
                 None // "Zamfara State", "Qahira Hotel": places and things we do not type yet
@@ -438,7 +476,10 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                         || alone.get(last_word).is_some_and(|&n| n >= 1)
                         || i > a && WORDS.role.contains(lw(doc, i - 1))
                         || toks.get(e).is_some_and(|t| t.text(text) == ",")
-                            && matches!(lw(doc, e + 1), "a" | "an" | "the" | "who" | "who's")))
+                            && (matches!(lw(doc, e + 1), "a" | "an" | "the" | "who" | "who's")
+                                || WORDS.role.contains(lw(doc, e + 1))
+                                || toks.get(e + 1).is_some_and(|t| TITLES.contains(t.text(text))))
+                        || he_or_she_follows(doc, e)))
             {
                 Some(EntityType::Person)
             } else if speech_after && name_words.len() == 1 {
@@ -457,6 +498,35 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 }
             } else if speech_after {
                 Some(EntityType::Person)
+            } else if name_words.len() == 1
+                && out.iter().any(|x| {
+                    x.kind == EntityType::Person
+                        && x.name.contains(' ')
+                        && x.name.split_whitespace().last() == Some(last_word)
+                })
+            {
+                // The surname of a person named in full before ("Siopathis counted").
+                Some(EntityType::Person)
+            } else if let Some(&k) = by_key.get(&format!("name:{written}")) {
+                // Named before with a type ("Apple" after "Apple CEO Steve Jobs").
+                Some(out[k].kind)
+            } else if org_run && name_words.len() >= 2
+                || affiliation && !opens_person(name_words[0]) && !adjective_like(name_words)
+            {
+                Some(EntityType::Organization)
+            } else if name_words.len() == 1
+                && i > a
+                && alone.get(last_word).is_some_and(|&n| n >= 2)
+                && !opens_person(last_word)
+                && !adjective_like(name_words)
+                && !WORDS.org.contains(last_word)
+                && !out
+                    .iter()
+                    .any(|x| x.kind == EntityType::Person && x.name.split_whitespace().any(|w| w == last_word))
+            {
+                // A single name used alone again and again that is nobody's surname
+                // ("Boeing", "Chrysler"): an organization.
+                Some(EntityType::Organization)
             } else {
                 None
             };

@@ -570,6 +570,12 @@ impl<'a> Quoter<'a> {
                 )
             })
             .map(|(k, a, _)| (k, a))
+            .filter(|&(_, a)| {
+                // Named after the last speaker, a person takes "he" from them only as a
+                // subject: not as an object ("observed Alinejad", "an ally of Dodik").
+                let after_speaker = last.is_some_and(|l| person_like(&l.name) && a > l.start);
+                !after_speaker || self.subject_position(a)
+            })
             .max_by_key(|&(_, a)| a);
         let speaker_pos = last.map_or(0, |l| l.start);
         match named {
@@ -578,6 +584,23 @@ impl<'a> Quoter<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Whether the name starting at byte `at` stands where a subject stands: first
+    /// in its sentence, or after punctuation, a conjunction or capitalized words (a
+    /// title) rather than after a verb or a preposition.
+    fn subject_position(&self, at: u32) -> bool {
+        let k = self.toks.partition_point(|t| t.start < at);
+        if k == 0 || self.doc.sentence_at(at as usize) != self.doc.sentence_at(self.toks[k - 1].start as usize) {
+            return true;
+        }
+        let prev = &self.toks[k - 1];
+        if prev.kind != TokenKind::Word {
+            return true;
+        }
+        let w = self.lower(k - 1);
+        prev.text(self.text).starts_with(char::is_uppercase)
+            || matches!(w, "and" | "but" | "that" | "while" | "when" | "as" | "because" | "after" | "before" | "since")
     }
 
     /// The noun phrase ending just before token `end` (walking left), at most 8 tokens.
