@@ -18,7 +18,11 @@ pub struct Entry {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub geonames_id: Option<u64>,
+    /// Rank among namesakes: a city's population, a region's towns counted, a
+    /// fixed rank for hand-written places.
     pub population: u64,
+    /// A national capital (ranks above its namesakes: "Washington").
+    pub capital: bool,
 }
 
 /// A country's facts beyond its [`Entry`].
@@ -49,6 +53,12 @@ pub struct Gazetteer {
     pub max_words: usize,
 }
 
+/// A name in lowercase without accents ("Montréal" → "montreal"), as names are
+/// compared.
+pub fn fold(name: &str) -> String {
+    name.to_lowercase().chars().map(fold_accent).collect()
+}
+
 /// A Latin letter without its accent (lowercase letters; others unchanged).
 fn fold_accent(c: char) -> char {
     match c {
@@ -70,8 +80,10 @@ fn fold_accent(c: char) -> char {
     }
 }
 
-/// The population a first-level region counts as when ranking namesakes.
+/// The population a first-level region counts as when ranking namesakes, when
+/// its number of towns is unknown; else `REGION_PER_TOWN` for each town.
 const REGION_RANK: u64 = 150_000;
+const REGION_PER_TOWN: u64 = 2_000;
 
 static GAZETTEER: LazyLock<Arc<Gazetteer>> = LazyLock::new(|| Arc::new(Gazetteer::load()));
 
@@ -113,6 +125,7 @@ impl Gazetteer {
                 lon: f(c[7]),
                 geonames_id: c[8].parse().ok(),
                 population: c[9].parse().unwrap_or(0),
+                capital: false,
             });
             let k = g.countries.len();
             g.countries.push(Country {
@@ -149,8 +162,10 @@ impl Gazetteer {
                 lat: f(c[3]),
                 lon: f(c[4]),
                 geonames_id: None,
-                // Ranks a region above small towns of the same name, below cities.
-                population: REGION_RANK,
+                // A region ranks among namesakes by how many towns it holds: Florida
+                // (759) above Floridablanca, Colombia; never below a small town.
+                population: c[5].trim().parse::<u64>().map_or(REGION_RANK, |t| (t * REGION_PER_TOWN).max(REGION_RANK)),
+                capital: false,
             });
             g.add(c[1], Hit::Place(e));
             for n in c[2].split('|').filter(|s| !s.is_empty()) {
@@ -164,6 +179,14 @@ impl Gazetteer {
                 continue;
             }
             let e = g.entries.len();
+            let population: u64 = c[6].parse().unwrap_or(0);
+            // A national capital outranks its namesakes: "Washington" is the city
+            // the government sits in before the state.
+            let capital = by_iso3.get(c[3]).is_some_and(|&k| {
+                let cap = fold(&g.countries[k].capital);
+                let named = |n: &str| !n.is_empty() && (cap == fold(n) || cap.starts_with(&format!("{} ", fold(n))));
+                named(c[1]) || c[2].split('|').any(named)
+            });
             g.entries.push(Entry {
                 name: c[1].to_string(),
                 feature: PlaceFeature::City,
@@ -171,7 +194,8 @@ impl Gazetteer {
                 lat: f(c[4]),
                 lon: f(c[5]),
                 geonames_id: c[0].parse().ok(),
-                population: c[6].parse().unwrap_or(0),
+                population,
+                capital,
             });
             g.add(c[1], Hit::Place(e));
             for n in c[2].split('|').filter(|s| !s.is_empty()) {
@@ -213,6 +237,7 @@ impl Gazetteer {
             geonames_id: None,
             // Places named in conflict reporting (and users' own) outrank namesakes.
             population,
+            capital: false,
         });
         self.add(c[0], Hit::Place(e));
         for a in aliases.split('|').filter(|s| !s.is_empty()) {

@@ -98,3 +98,15 @@ fn a_place_written_without_its_accents() {
     let names: Vec<&str> = r.places.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Montréal", "Bogotá"]);
 }
+
+#[test]
+fn namesakes_ranked_by_own_name_size_and_capital() {
+    // The state named Florida, not Floridablanca (Colombia), which lists "Florida"
+    // among its variants; Washington the capital, not the state.
+    let ps = places("Storms hit Florida, and officials in Washington promised aid.");
+    let got: Vec<(&str, PlaceFeature, Option<&str>)> =
+        ps.iter().map(|p| (p.name.as_str(), p.feature, p.country.as_deref())).collect();
+    assert_eq!(got, [("Florida", PlaceFeature::Region, Some("USA")), ("Washington", PlaceFeature::City, Some("USA"))]);
+    let dc = &ps[1];
+    assert!((dc.lat.unwrap() - 38.9).abs() < 0.2 && (dc.lon.unwrap() + 77.0).abs() < 0.2);
+}

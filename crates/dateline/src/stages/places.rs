@@ -51,18 +51,31 @@ struct Candidate {
 /// article names.
 const FAR_LARGER: u64 = 8;
 
-fn pick_place(g: &Gazetteer, places: &[usize], context: &FastSet<&str>) -> usize {
+/// How much a place named by its own name outranks one that only lists the name
+/// among its variants ("Florida" the state over Floridablanca, also "Florida").
+const OWN_NAME: u64 = 3;
+
+/// How much more a national capital weighs than its size.
+const CAPITAL: u64 = 3;
+
+fn pick_place(g: &Gazetteer, places: &[usize], key: &str, context: &FastSet<&str>) -> usize {
     if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
         return e;
     }
-    let largest = places.iter().copied().max_by_key(|&e| g.entries[e].population).unwrap_or(places[0]);
-    let in_context = places
-        .iter()
-        .copied()
-        .filter(|&e| context.contains(g.entries[e].country.as_str()))
-        .max_by_key(|&e| g.entries[e].population);
+    // Size, times OWN_NAME for a place named by its own name.
+    let size = |e: usize| {
+        let en = &g.entries[e];
+        let own = crate::gazetteer::fold(&en.name) == key;
+        en.population.saturating_mul(if own { OWN_NAME } else { 1 })
+    };
+    // A national capital ranks above its namesakes ("Washington").
+    let rank = |e: usize| size(e).saturating_mul(if g.entries[e].capital { CAPITAL } else { 1 });
+    let largest = places.iter().copied().max_by_key(|&e| rank(e)).unwrap_or(places[0]);
+    let in_context =
+        places.iter().copied().filter(|&e| context.contains(g.entries[e].country.as_str())).max_by_key(|&e| rank(e));
+    // The article's country wins unless the other place is far larger.
     match in_context {
-        Some(e) if g.entries[largest].population < g.entries[e].population.max(1).saturating_mul(FAR_LARGER) => e,
+        Some(e) if size(largest) < size(e).max(1).saturating_mul(FAR_LARGER) => e,
         _ => largest,
     }
 }
@@ -150,7 +163,8 @@ impl Stage for Places {
             // A country; else the place in a country the article names, unless a
             // namesake elsewhere is far larger (Geneva in Switzerland, not Illinois,
             // in a story that names the United States); else the largest.
-            let mut pick = pick_place(g, &c.places, &context);
+            let key = &doc.lower()[toks[c.first].start as usize..toks[c.last - 1].end as usize];
+            let mut pick = pick_place(g, &c.places, &crate::gazetteer::fold(key), &context);
             // "Alabama, Arizona, Georgia, Idaho": a country's name among regions of
             // another country, in one sentence, is that country's region.
             if g.entries[pick].feature == PlaceFeature::Country {
@@ -188,7 +202,7 @@ impl Stage for Places {
                 if NOT_PLACES.contains(word) || surnames.contains(word) {
                     continue;
                 }
-                if en.population < SMALL_TOWN && (!in_context || sentence_start) {
+                if en.feature == PlaceFeature::City && en.population < SMALL_TOWN && (!in_context || sentence_start) {
                     continue;
                 }
             }
