@@ -160,12 +160,12 @@ impl Record {
             .enumerate()
             .map(|(k, e)| Entity {
                 id: format!("E{}", k + 1),
-                name: Some(e.name.clone()),
+                name: (!e.unnamed).then(|| e.name.clone()),
                 kind: e.kind,
                 country: e.country.clone(),
                 sector: e.sector.clone(),
                 roles: e.roles.clone(),
-                affiliation: None,
+                affiliation: e.affiliation.map(|a| format!("E{}", a + 1)),
                 kb: None,
                 mentions: e.mentions.iter().map(|&(a, b)| doc.char_span(a as usize, b as usize)).collect(),
             })

@@ -134,3 +134,32 @@ fn a_company_speaks_without_becoming_a_person() {
     assert_eq!(find(&es, "Northwind").kind, T::Organization);
     assert_eq!(find(&es, "Lena Moritz").kind, T::Person);
 }
+
+fn entities_on(date: &str, text: &str) -> Vec<Entity> {
+    let mut a = Article::from_body(text);
+    a.published = dateline::Date::parse(date);
+    Pipeline::new().extract(a).entities
+}
+
+#[test]
+fn roles_held_on_the_article_s_date() {
+    // The knowledge base has Donald Trump as President 2017-2021 and 2025-.
+    let text = "Donald Trump spoke in Ohio.";
+    assert_eq!(find(&entities_on("2019-05-01", text), "Donald Trump").roles, ["President"]);
+    assert!(find(&entities_on("2023-05-01", text), "Donald Trump").roles.is_empty());
+    assert_eq!(find(&entities_on("2025-05-01", text), "Donald Trump").roles, ["President"]);
+}
+
+#[test]
+fn affiliation_from_possessives_role_nouns_and_appositions() {
+    let es = entities(
+        "Al Jazeera's Nadia Farouk, reporting from Amman, said talks resumed. Hamas official Ghazi Hamad agreed. \
+         Boeing spokesman Tomas Brekke declined to comment.",
+    );
+    let id = |name: &str| Some(find(&es, name).id.clone());
+    let nf = find(&es, "Nadia Farouk");
+    assert_eq!(nf.roles, ["reporter"]);
+    assert_eq!(nf.affiliation, id("Al Jazeera"));
+    assert_eq!(find(&es, "Ghazi Hamad").affiliation, id("Hamas"));
+    assert_eq!(find(&es, "Tomas Brekke").affiliation, id("Boeing"));
+}

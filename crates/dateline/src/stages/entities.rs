@@ -26,6 +26,12 @@ pub struct EntityAnn {
     pub country: Option<String>,
     pub sector: Option<String>,
     pub roles: Vec<String>,
+    /// Index (in the layer) of the organization or country the person's role
+    /// belongs to: "Al Jazeera's Hashem Ahelbarra", "Hamas official Ghazi Hamad".
+    pub affiliation: Option<usize>,
+    /// A role holder the text does not name ("Cairo's spy chief"): `name` is
+    /// then the phrase that describes them.
+    pub unnamed: bool,
     /// Mentions as byte spans, in text order.
     pub mentions: Vec<(u32, u32)>,
 }
@@ -62,7 +68,38 @@ struct KbEntry {
     kind: EntityType,
     country: String,
     sector: String,
-    roles: Vec<String>,
+    roles: Vec<Role>,
+    /// Name of the entry the person acts for ("Hamas" for Ismail Haniyeh).
+    affiliation: String,
+}
+
+/// A role and the years it was held: "Prime Minister 2022-", "President
+/// 2017-2021", or "Hamas official" (no years: always).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Role {
+    title: String,
+    from: Option<i32>,
+    to: Option<i32>,
+}
+
+impl Role {
+    fn parse(s: &str) -> Role {
+        let s = s.trim();
+        let (title, years) = match s.rsplit_once(' ') {
+            Some((t, y)) if y.starts_with(|c: char| c.is_ascii_digit()) && y.len() <= 9 => (t, Some(y)),
+            _ => (s, None),
+        };
+        let (from, to) = match years.map(|y| y.split_once('-').unwrap_or((y, y))) {
+            Some((a, b)) => (a.parse().ok(), if b.is_empty() { None } else { b.parse().ok() }),
+            None => (None, None),
+        };
+        Role { title: title.to_string(), from, to }
+    }
+
+    /// Held in `year` (any year when the article's date is unknown).
+    fn held(&self, year: Option<i32>) -> bool {
+        year.is_none_or(|y| self.from.is_none_or(|f| f <= y) && self.to.is_none_or(|t| y <= t))
+    }
 }
 
 /// Known actors, indexed by lowercase name and alias.
@@ -109,7 +146,7 @@ impl KnowledgeBase {
                 continue;
             }
             let roles = c.get(5).map_or(Vec::new(), |r| {
-                r.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+                r.split(';').map(str::trim).filter(|s| !s.is_empty()).map(Role::parse).collect()
             });
             let k = self.entries.len();
             self.entries.push(KbEntry {
@@ -118,6 +155,7 @@ impl KnowledgeBase {
                 country: c[2].trim().to_string(),
                 sector: c[3].trim().to_string(),
                 roles,
+                affiliation: c.get(6).map_or(String::new(), |a| a.trim().to_string()),
             });
             let aliases = c.get(4).copied().unwrap_or("");
             for name in std::iter::once(c[0]).chain(aliases.split('|')).map(str::trim).filter(|s| !s.is_empty()) {
@@ -243,6 +281,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
+    let year = doc.published().map(|d| d.year());
     let text = doc.text();
     let toks = &doc.tokens;
     let g = doc.gazetteer.clone();
@@ -379,7 +418,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             }
             if let Some((k, n)) = matched {
                 let e = &kb.entries[k];
-                let make = || kb_entity(e);
+                let make = || kb_entity(e, year);
                 add(&mut out, &mut by_key, format!("kb:{k}"), &make, (tk.start, toks[i + n - 1].end));
                 i += n;
                 continue;
@@ -543,7 +582,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             // A known actor behind a title: "Prime Minister Benjamin Netanyahu".
             if let Some(&k) = kb.index.get(&name.to_lowercase()) {
                 let en = &kb.entries[k];
-                let make = || kb_entity(en);
+                let make = || kb_entity(en, year);
                 add(&mut out, &mut by_key, format!("kb:{k}"), &make, (toks[ns].start, toks[e - 1].end));
                 i = e;
                 continue;
@@ -572,6 +611,10 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                         r0 -= 1;
                     }
                     roles.push(text[toks[r0].start as usize..toks[i - 1].end as usize].to_string());
+                }
+                // "Hashem Ahelbarra, reporting from Doha": a reporter.
+                if toks.get(e).is_some_and(|t| t.text(text) == ",") && lw(doc, e + 1) == "reporting" {
+                    roles.push("reporter".to_string());
                 }
                 // "Ahmed Kico, a political and security expert, …": an apposition.
                 if toks.get(e).is_some_and(|t| t.text(text) == ",") {
@@ -604,6 +647,8 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     country: None,
                     sector: None,
                     roles: roles.clone(),
+                    affiliation: None,
+                    unnamed: false,
                     mentions: Vec::new(),
                 };
                 add(&mut out, &mut by_key, key, &make, span);
@@ -648,7 +693,73 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
         e.mentions.dedup();
     }
     out.retain(|e| !e.mentions.is_empty());
+    affiliate(doc, kb, &mut out);
     out
+}
+
+/// Gives each person the organization or country their role belongs to, from the
+/// words around a mention: a possessive before the title ("Al Jazeera's Hashem
+/// Ahelbarra", "Israel's Prime Minister Benjamin Netanyahu"), a name before a
+/// role noun ("Hamas official Ghazi Hamad", "Apple CEO Steve Jobs"), an entity
+/// inside an apposition ("Ismail Haniyeh, head of Hamas's political bureau");
+/// else from the knowledge base's affiliation, when that entity is in the text.
+fn affiliate(doc: &Doc, kb: &KnowledgeBase, out: &mut [EntityAnn]) {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    // Mention end (byte) → entity, for everything a person can belong to.
+    let mut ends: FastMap<u32, usize> = FastMap::default();
+    let mut starts: Vec<(u32, usize)> = Vec::new();
+    for (k, e) in out.iter().enumerate() {
+        if e.kind != EntityType::Person {
+            for &(a, b) in &e.mentions {
+                ends.insert(b, k);
+                starts.push((a, k));
+            }
+        }
+    }
+    starts.sort_unstable();
+    let possessive = |t: usize| matches!(toks[t].text(text), "'s" | "’s");
+    for p in 0..out.len() {
+        if out[p].kind != EntityType::Person || out[p].affiliation.is_some() {
+            continue;
+        }
+        let mut found = None;
+        for &(a, b) in &out[p].mentions {
+            let r = doc.token_range(a, b);
+            // Left: titles and role nouns, then "X's" or "X".
+            let mut j = r.start;
+            while j > 0
+                && r.start - j < 5
+                && (TITLES.contains(toks[j - 1].text(text)) || WORDS.role.contains(lw(doc, j - 1)))
+            {
+                j -= 1;
+            }
+            if j >= 2 && possessive(j - 1) {
+                found = ends.get(&toks[j - 2].end).copied();
+            } else if j < r.start && j >= 1 {
+                found = ends.get(&toks[j - 1].end).copied();
+            }
+            // Right: ", head of Hamas's political bureau,".
+            if found.is_none() && toks.get(r.end).is_some_and(|t| t.text(text) == ",") {
+                let stop = (r.end + 1..(r.end + 12).min(toks.len()))
+                    .find(|&k| matches!(toks[k].text(text), "," | "." | ";" | "—"))
+                    .unwrap_or(r.end + 1);
+                let (from, to) = (toks[r.end].end, toks[stop.min(toks.len() - 1)].start);
+                let first = starts.partition_point(|&(s, _)| s < from);
+                found = starts[first..].iter().take_while(|&&(s, _)| s < to).map(|&(_, k)| k).next();
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        if found.is_none() {
+            let named = kb.index.get(&out[p].name.to_lowercase()).map(|&k| &kb.entries[k].affiliation);
+            if let Some(aff) = named.filter(|a| !a.is_empty()) {
+                found = out.iter().position(|e| e.name.eq_ignore_ascii_case(aff));
+            }
+        }
+        out[p].affiliation = found.filter(|&k| k != p);
+    }
 }
 
 /// A country as an entity.
@@ -659,23 +770,29 @@ fn country_entity(name: &str, iso3: &str) -> EntityAnn {
         country: Some(iso3.to_string()),
         sector: None,
         roles: Vec::new(),
+        affiliation: None,
+        unnamed: false,
         mentions: Vec::new(),
     }
 }
 
-/// A knowledge-base entry as an entity (mentions to be added).
-fn kb_entity(e: &KbEntry) -> EntityAnn {
+/// A knowledge-base entry as an entity (mentions to be added), with the roles it
+/// held in `year`.
+fn kb_entity(e: &KbEntry, year: Option<i32>) -> EntityAnn {
+    let mut roles: Vec<String> = Vec::new();
+    for r in e.roles.iter().filter(|r| r.held(year)) {
+        if !roles.contains(&r.title) {
+            roles.push(r.title.clone());
+        }
+    }
     EntityAnn {
         name: e.name.clone(),
         kind: e.kind,
         country: (!e.country.is_empty()).then(|| e.country.clone()),
         sector: (!e.sector.is_empty()).then(|| e.sector.clone()),
-        roles: e.roles.iter().map(|r| strip_years(r)).collect(),
+        roles,
+        affiliation: None,
+        unnamed: false,
         mentions: Vec::new(),
     }
-}
-
-/// "Prime Minister 2022-" → "Prime Minister".
-fn strip_years(role: &str) -> String {
-    role.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ').to_string()
 }
