@@ -166,7 +166,7 @@ impl Record {
                 sector: e.sector.clone(),
                 roles: e.roles.clone(),
                 affiliation: e.affiliation.map(|a| format!("E{}", a + 1)),
-                kb: None,
+                kb: e.kb.as_ref().map(|n| BTreeMap::from([("dateline".to_string(), n.clone())])),
                 mentions: e.mentions.iter().map(|&(a, b)| doc.char_span(a as usize, b as usize)).collect(),
             })
             .collect();

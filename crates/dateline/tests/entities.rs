@@ -163,3 +163,33 @@ fn affiliation_from_possessives_role_nouns_and_appositions() {
     assert_eq!(find(&es, "Ghazi Hamad").affiliation, id("Hamas"));
     assert_eq!(find(&es, "Tomas Brekke").affiliation, id("Boeing"));
 }
+
+#[test]
+fn role_holders_the_text_does_not_name() {
+    let es = entities_on(
+        "2023-12-20",
+        "Envoys met Cairo's spy chief on Monday. Qatar's prime minister and the head of the US's CIA joined them.",
+    );
+    let unnamed: Vec<&Entity> = es.iter().filter(|e| e.name.is_none()).collect();
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = unnamed
+        .iter()
+        .map(|e| {
+            let aff = es.iter().find(|x| Some(&x.id) == e.affiliation.as_ref()).and_then(|x| x.name.as_deref());
+            let holder = e.kb.as_ref().and_then(|kb| kb.get("dateline")).map(String::as_str);
+            (e.roles[0].as_str(), aff, holder)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("spy chief", Some("Egypt"), Some("Abbas Kamel")),
+            ("prime minister", Some("Qatar"), Some("Mohammed bin Abdulrahman Al Thani")),
+            ("head", Some("CIA"), Some("William Burns")),
+        ]
+    );
+    assert!(unnamed.iter().all(|e| e.kind == T::Person));
+    // Described and named: the description is a mention of the named person.
+    let es = entities_on("2023-12-20", "The head of Hamas's political bureau arrived. Ismail Haniyeh met envoys.");
+    assert_eq!(find(&es, "Ismail Haniyeh").mentions.len(), 2);
+    assert!(es.iter().all(|e| e.name.is_some()));
+}

@@ -32,6 +32,9 @@ pub struct EntityAnn {
     /// A role holder the text does not name ("Cairo's spy chief"): `name` is
     /// then the phrase that describes them.
     pub unnamed: bool,
+    /// The knowledge-base entry: the entity itself, or for an unnamed role holder
+    /// the person the knowledge base has in that role on the article's date.
+    pub kb: Option<String>,
     /// Mentions as byte spans, in text order.
     pub mentions: Vec<(u32, u32)>,
 }
@@ -203,7 +206,7 @@ fn he_or_she_follows(doc: &Doc, e: usize) -> bool {
 fn adjective_like(words: &[&str]) -> bool {
     let [w] = words else { return false };
     w.contains('-')
-        || ["an", "ian", "ese", "ish", "i", "ch", "ic"].iter().any(|s| w.ends_with(s)) && !w.ends_with("ani")
+        || ["an", "ian", "ese", "ish", "i", "ch", "ic", "ed"].iter().any(|s| w.ends_with(s)) && !w.ends_with("ani")
 }
 
 /// A given name of two syllables joined by a hyphen, written after the surname
@@ -423,7 +426,9 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 i += n;
                 continue;
             }
-            if !cap(tk, text) {
+            // "The", "In", "However" open sentences, not names: the name (or the
+            // demonym: "The Israeli army") starts after them.
+            if !cap(tk, text) || WORDS.not_name.contains(tk.text(text)) {
                 i += 1;
                 continue;
             }
@@ -517,7 +522,12 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                         || toks.get(e).is_some_and(|t| t.text(text) == ",")
                             && (matches!(lw(doc, e + 1), "a" | "an" | "the" | "who" | "who's")
                                 || WORDS.role.contains(lw(doc, e + 1))
-                                || toks.get(e + 1).is_some_and(|t| TITLES.contains(t.text(text))))
+                                || toks.get(e + 1).is_some_and(|t| TITLES.contains(t.text(text)))
+                                // "Salaheddine Sidhoum, Algeria's leading activist"
+                                || toks.get(e + 2).is_some_and(|t| matches!(t.text(text), "'s" | "’s"))
+                                    && toks.get(e + 3).is_some_and(|t| !cap(t, text)))
+                        // "the Bush administration"
+                        || name_words.len() == 1 && matches!(lw(doc, e), "administration" | "campaign")
                         || he_or_she_follows(doc, e)))
             {
                 Some(EntityType::Person)
@@ -566,6 +576,14 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 // A single name used alone again and again that is nobody's surname
                 // ("Boeing", "Chrysler"): an organization.
                 Some(EntityType::Organization)
+            } else if name_words.len() >= 2 && alone.get(name_words[0]).is_some_and(|&n| n >= 1) {
+                // Referred to again by its first word ("Lockheed Martin ... Lockheed"):
+                // people are called by their last name, companies by their first.
+                Some(EntityType::Organization)
+            } else if name_words.len() >= 2 {
+                // A name of two words or more with nothing to tell a person from a
+                // body or a thing ("European Community", "Star Wars"): kept, untyped.
+                Some(EntityType::Other)
             } else {
                 None
             };
@@ -649,6 +667,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     roles: roles.clone(),
                     affiliation: None,
                     unnamed: false,
+                    kb: None,
                     mentions: Vec::new(),
                 };
                 add(&mut out, &mut by_key, key, &make, span);
@@ -693,8 +712,203 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
         e.mentions.dedup();
     }
     out.retain(|e| !e.mentions.is_empty());
+    role_holders(doc, kb, year, &mut out);
     affiliate(doc, kb, &mut out);
     out
+}
+
+/// Singular nouns that head a role ("Qatar's prime minister", "Cairo's spy chief").
+const ROLE_HEADS: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "chief",
+    "head",
+    "leader",
+    "commander",
+    "director",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "king",
+    "emir",
+    "negotiator",
+    "mediator",
+    "governor",
+    "mayor",
+    "secretary",
+    "chancellor",
+    "ruler",
+];
+
+/// Lowercase words that end a noun phrase ("has", "said", "and").
+const NOT_NOUNS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "said", "says", "and", "or", "to", "in", "on",
+    "at", "for", "with", "who", "which", "that", "as", "by", "from",
+];
+
+/// A role word in a comparable form: "spy" and "intelligence", "head" and "chief".
+fn role_word(w: &str) -> &str {
+    match w {
+        "spy" => "intelligence",
+        "chief" | "director" | "leader" => "head",
+        "defense" => "defence",
+        "premier" => "prime",
+        w => w,
+    }
+}
+
+/// Whether a knowledge-base role title fits a description: every word of the
+/// description is in the title ("prime minister" in "Prime Minister"; "spy
+/// chief" in "intelligence chief"), or the two are the same phrase.
+fn role_fits(title: &str, desc: &str) -> bool {
+    let title = title.to_lowercase();
+    if title == desc {
+        return true;
+    }
+    let words: Vec<&str> =
+        title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(role_word).collect();
+    let mut d = desc.split_whitespace().map(role_word).peekable();
+    d.peek().is_some() && d.all(|w| words.contains(&w) || (w == "minister" && words.contains(&"prime")))
+}
+
+/// Role holders the text describes rather than names: "Qatar's prime minister",
+/// "Cairo's spy chief" (a capital speaks for its country), "the head of the US's
+/// CIA", "the Israeli prime minister". The person the knowledge base has in
+/// that role on the article's date gets the mention if the text names them too;
+/// else an unnamed PERSON is added, with the role, the country or body it
+/// belongs to, and the knowledge base's holder (if any) in `kb`.
+fn role_holders(doc: &Doc, kb: &KnowledgeBase, year: Option<i32>, out: &mut Vec<EntityAnn>) {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    let g = &*doc.gazetteer;
+    // Where each country, organization and capital city mention ends.
+    let mut ends: FastMap<u32, usize> = FastMap::default();
+    let mut starts: FastMap<u32, (u32, usize)> = FastMap::default();
+    for (k, e) in out.iter().enumerate() {
+        if e.kind != EntityType::Person {
+            for &(a, b) in &e.mentions {
+                ends.insert(b, k);
+                starts.insert(a, (b, k));
+            }
+        }
+    }
+    let mut capitals: FastMap<u32, (u32, String)> = FastMap::default();
+    for p in &doc.places {
+        let en = &g.entries[p.entry];
+        if en.capital {
+            capitals.insert(p.end, (p.start, en.country.clone()));
+        }
+    }
+    let lower = |k: usize| toks.get(k).filter(|t| t.kind == TokenKind::Word && !cap(t, text)).map(|_| lw(doc, k));
+    // The role phrase from token `k`: up to two lowercase modifiers and a head.
+    let phrase = |k: usize| -> Option<usize> {
+        (k..k + 3).take_while(|&j| lower(j).is_some()).find(|&j| ROLE_HEADS.contains(&lw(doc, j))).map(|j| j + 1)
+    };
+    let mut found: Vec<(u32, u32, String, usize)> = Vec::new(); // span, description, body
+    for s in &doc.sentences {
+        let (a, b) = (s.first as usize, s.last as usize);
+        for i in a..b {
+            let w = toks[i].text(text);
+            // "Qatar's prime minister", "Cairo's spy chief"
+            if matches!(w, "'s" | "’s") && i > a {
+                let end = toks[i - 1].end;
+                // A capital speaks for its country ("Cairo's spy chief"): the country,
+                // with the capital as its mention if the text does not name it.
+                let body = ends.get(&end).copied().or_else(|| {
+                    let (cap_start, iso3) = capitals.get(&end)?;
+                    let k =
+                        out.iter().position(|e| e.kind == EntityType::Country && e.country.as_deref() == Some(iso3));
+                    Some(k.unwrap_or_else(|| {
+                        let c = g.countries.iter().find(|c| &c.iso3 == iso3);
+                        let name = c.map_or(iso3.as_str(), |c| g.entries[c.entry].name.as_str());
+                        let mut e = country_entity(name, iso3);
+                        e.mentions.push((*cap_start, end));
+                        out.push(e);
+                        out.len() - 1
+                    }))
+                });
+                if let (Some(body), Some(stop)) = (body, phrase(i + 1)) {
+                    if toks.get(stop).is_none_or(|t| !(t.kind == TokenKind::Word && cap(t, text))) {
+                        let start = out[body].mentions.iter().find(|m| m.1 == end).map_or(toks[i - 1].start, |m| m.0);
+                        let desc = text[toks[i + 1].start as usize..toks[stop - 1].end as usize].to_lowercase();
+                        found.push((start, toks[stop - 1].end, desc, body));
+                    }
+                }
+            }
+            // "the head of the US's CIA", "the head of Hamas's political bureau"
+            if lw(doc, i) == "the" && i + 2 < b {
+                if let Some(stop) = phrase(i + 1).filter(|&st| lw(doc, st) == "of") {
+                    // The body after "of": a chain of possessives ("the US's CIA"), then
+                    // at most two nouns ("Hamas's political bureau").
+                    let mut k = stop + 1 + usize::from(lw(doc, stop + 1) == "the");
+                    let (mut body, mut np_end) = (None, None);
+                    while let Some(&(m_end, e)) = toks.get(k).and_then(|t| starts.get(&t.start)) {
+                        let last = k + toks[k..].partition_point(|t| t.end <= m_end) - 1;
+                        body = Some(e);
+                        np_end = Some(last);
+                        if !toks.get(last + 1).is_some_and(|t| matches!(t.text(text), "'s" | "’s")) {
+                            break;
+                        }
+                        k = last + 2;
+                        if !toks.get(k).is_some_and(|t| starts.contains_key(&t.start)) {
+                            // "Hamas's political bureau"
+                            let nouns = (k..k + 2)
+                                .take_while(|&j| {
+                                    lower(j).is_some_and(|w| !w.ends_with("ed") && !NOT_NOUNS.contains(&w))
+                                })
+                                .last();
+                            np_end = nouns.or(np_end);
+                            break;
+                        }
+                    }
+                    if let (Some(body), Some(e)) = (body, np_end) {
+                        let desc = text[toks[i + 1].start as usize..toks[e].end as usize].to_lowercase();
+                        found.push((toks[i].start, toks[e].end, desc, body));
+                    }
+                }
+            }
+        }
+    }
+    for (start, end, desc, body) in found {
+        let (country, aff_name) = (out[body].country.clone(), out[body].name.clone());
+        let head_desc = desc.split(" of ").next().unwrap_or(&desc).to_string();
+        let holder = kb.entries.iter().position(|e| {
+            e.kind == EntityType::Person
+                && (e.affiliation.eq_ignore_ascii_case(&aff_name)
+                    || out[body].kind == EntityType::Country && country.as_deref() == Some(e.country.as_str()))
+                && e.roles.iter().any(|r| {
+                    r.held(year) && year.is_some() && (role_fits(&r.title, &desc) || role_fits(&r.title, &head_desc))
+                })
+        });
+        // Named in the text too: the description is another mention.
+        if let Some(h) = holder {
+            if let Some(k) = out.iter().position(|e| e.kb.as_deref() == Some(kb.entries[h].name.as_str()) && !e.unnamed)
+            {
+                out[k].mentions.push((start, end));
+                out[k].mentions.sort_unstable();
+                continue;
+            }
+        }
+        let name = text[start as usize..end as usize].to_string();
+        if let Some(k) = out.iter().position(|e| e.unnamed && e.name.eq_ignore_ascii_case(&name)) {
+            out[k].mentions.push((start, end));
+            continue;
+        }
+        out.push(EntityAnn {
+            name,
+            kind: EntityType::Person,
+            country: country.clone(),
+            sector: holder.map(|h| kb.entries[h].sector.clone()).filter(|s| !s.is_empty()),
+            roles: vec![head_desc],
+            affiliation: Some(body),
+            unnamed: true,
+            kb: holder.map(|h| kb.entries[h].name.clone()),
+            mentions: vec![(start, end)],
+        });
+    }
 }
 
 /// Gives each person the organization or country their role belongs to, from the
@@ -772,6 +986,7 @@ fn country_entity(name: &str, iso3: &str) -> EntityAnn {
         roles: Vec::new(),
         affiliation: None,
         unnamed: false,
+        kb: None,
         mentions: Vec::new(),
     }
 }
@@ -793,6 +1008,7 @@ fn kb_entity(e: &KbEntry, year: Option<i32>) -> EntityAnn {
         roles,
         affiliation: None,
         unnamed: false,
+        kb: Some(e.name.clone()),
         mentions: Vec::new(),
     }
 }
