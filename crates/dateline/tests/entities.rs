@@ -193,3 +193,16 @@ fn role_holders_the_text_does_not_name() {
     assert_eq!(find(&es, "Ismail Haniyeh").mentions.len(), 2);
     assert!(es.iter().all(|e| e.name.is_some()));
 }
+
+#[test]
+fn an_organization_named_for_a_place() {
+    let es = entities(
+        "Qatar Airways resumed flights, the Bank of Canada held rates and the Kenya Times reported it. \
+         Israel's Cabinet met, and the Bush administration said little.",
+    );
+    assert_eq!(find(&es, "Qatar Airways").kind, T::Organization);
+    assert_eq!(find(&es, "Bank of Canada").kind, T::Organization);
+    assert_eq!(find(&es, "Kenya Times").kind, T::Organization);
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Cabinet")), "Israel's Cabinet is Israel's");
+    assert_eq!(find(&es, "Bush").kind, T::Person);
+}

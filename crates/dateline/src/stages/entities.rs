@@ -190,6 +190,12 @@ fn opens_person(w: &str) -> bool {
         || (w.len() >= 2 && w.ends_with('.') && w.split('.').all(|p| p.len() <= 1) && w.starts_with(char::is_uppercase))
 }
 
+/// An organization's ending that alone names nobody in particular ("Cabinet",
+/// "Ministry", "Court"): typed only as part of a longer name.
+fn cap_only_org(w: &str) -> bool {
+    !is_acronym(w) && !w.ends_with('.')
+}
+
 /// Whether "he" or "she" is the next subject after token `e`: later in the same
 /// sentence after a comma or "and", or opening the next sentence ("Glwadys
 /// Siopathis led a delegation. She says ...").
@@ -500,7 +506,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             let speech_after = toks.get(e).is_some_and(|t| crate::lexicon::is_speech_verb(t.text(text)));
             let kind = if name_words.iter().any(|w| WORDS.thing.contains(w)) {
                 None // "Zamfara State", "Qahira Hotel": places and things we do not type yet
-            } else if WORDS.org.contains(last_word)
+            } else if WORDS.org.contains(last_word) && (name_words.len() >= 2 || !cap_only_org(last_word))
                 || (name_words.len() == 1
                     && is_acronym(last_word)
                     && !last_word.contains(|c: char| c.is_ascii_digit())
@@ -526,10 +532,11 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                                 // "Salaheddine Sidhoum, Algeria's leading activist"
                                 || toks.get(e + 2).is_some_and(|t| matches!(t.text(text), "'s" | "’s"))
                                     && toks.get(e + 3).is_some_and(|t| !cap(t, text)))
-                        // "the Bush administration"
-                        || name_words.len() == 1 && matches!(lw(doc, e), "administration" | "campaign")
                         || he_or_she_follows(doc, e)))
             {
+                Some(EntityType::Person)
+            } else if name_words.len() == 1 && matches!(lw(doc, e), "administration" | "campaign") {
+                // "the Bush administration": named for a person.
                 Some(EntityType::Person)
             } else if speech_after && name_words.len() == 1 {
                 // "Ahelbarra said": a person, unless nothing marks one ("Boeing said"
@@ -587,12 +594,37 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             } else {
                 None
             };
+            // An organization's ending alone next to a place is the place's body:
+            // "Qatar Airways", "New York Times", "Bank of Canada". After a
+            // possessive it is the country's ("Israel's Cabinet"): left to the country.
+            let mut kind = kind;
+            let mut name_from = None;
+            if name_words.len() == 1 && WORDS.org.contains(last_word) && !is_acronym(last_word) {
+                let possessive = i > a && matches!(toks[i - 1].text(text), "'s" | "’s");
+                if i > a && in_place[i - 1] && !possessive && !toks[i].attached() {
+                    let mut p0 = i - 1;
+                    while p0 > a && in_place[p0 - 1] {
+                        p0 -= 1;
+                    }
+                    name_from = Some(p0);
+                    kind = Some(EntityType::Organization);
+                } else if lw(doc, e) == "of" && e + 1 < b && in_place[e + 1] {
+                    let mut p1 = e + 1;
+                    while p1 < b && in_place[p1] {
+                        p1 += 1;
+                    }
+                    e = p1;
+                    kind = Some(EntityType::Organization);
+                } else if !possessive {
+                    kind = Some(EntityType::Organization);
+                }
+            }
             let Some(mut kind) = kind else {
                 i = e;
                 continue;
             };
             // A month, weekday or sentence opener heading a run is no part of the name.
-            let mut ns = nstart;
+            let mut ns = name_from.unwrap_or(nstart);
             while ns < e - 1 && WORDS.not_name.contains(toks[ns].text(text)) {
                 ns += 1;
             }
