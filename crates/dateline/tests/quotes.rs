@@ -138,8 +138,11 @@ fn speaker_patterns() {
     let text = "The lawyer for the defendant, Sara Levi, said the evidence was thin.";
     assert_eq!(summary(text)[0].2.as_deref(), Some("Sara Levi"));
 
+    // The knowledge base knows President Ruto by his full name.
     let text = "President Ruto, speaking to soldiers on Friday, said the mission would last a year.";
-    assert_eq!(summary(text)[0].2.as_deref(), Some("Ruto"));
+    assert_eq!(summary(text)[0].2.as_deref(), Some("William Ruto"));
+    let text = "Governor Wanjiru, speaking to traders on Friday, said the market would reopen.";
+    assert_eq!(summary(text)[0].2.as_deref(), Some("Wanjiru"));
 
     // Titles and descriptions before a name give way to the name.
     let text = "Israel’s Prime Minister Benjamin Netanyahu said the war would go on.";

@@ -567,7 +567,12 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 // Named before with a type ("Apple" after "Apple CEO Steve Jobs").
                 Some(out[k].kind)
             } else if org_run && name_words.len() >= 2
-                || affiliation && !opens_person(name_words[0]) && !adjective_like(name_words)
+                || affiliation
+                    && !opens_person(name_words[0])
+                    && !adjective_like(name_words)
+                    // First in its sentence, one word could be any noun ("Aid worker
+                    // ..."): it needs to be named elsewhere too, or be an acronym.
+                    && (i != a || name_words.len() != 1 || is_acronym(last_word) || alone.contains_key(last_word))
             {
                 Some(EntityType::Organization)
             } else if name_words.len() == 1
@@ -1042,5 +1047,45 @@ fn kb_entity(e: &KbEntry, year: Option<i32>) -> EntityAnn {
         unnamed: false,
         kb: Some(e.name.clone()),
         mentions: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_knowledge_base_is_well_formed() {
+        let mut kb = KnowledgeBase::default();
+        kb.load(include_str!("../../data/kb/entities.tsv"), "entities.tsv", true).unwrap();
+        assert!(kb.entries.len() > 500, "{} entries", kb.entries.len());
+        for e in &kb.entries {
+            // An affiliation names another entry.
+            assert!(
+                e.affiliation.is_empty() || kb.index.contains_key(&e.affiliation.to_lowercase()),
+                "{}: affiliation {:?} is no entry",
+                e.name,
+                e.affiliation
+            );
+            for r in &e.roles {
+                assert!(!r.title.is_empty(), "{}: empty role", e.name);
+                if let (Some(f), Some(t)) = (r.from, r.to) {
+                    assert!(f <= t, "{}: {} {f}-{t}", e.name, r.title);
+                }
+                assert!(r.from.is_none_or(|y| (1900..=2100).contains(&y)), "{}: {:?}", e.name, r);
+            }
+        }
+    }
+
+    #[test]
+    fn roles_parse_with_their_years() {
+        let r = Role::parse("Prime Minister 2022-");
+        assert_eq!((r.title.as_str(), r.from, r.to), ("Prime Minister", Some(2022), None));
+        let r = Role::parse("President 2017-2021");
+        assert_eq!((r.from, r.to), (Some(2017), Some(2021)));
+        assert!(r.held(Some(2019)) && !r.held(Some(2023)) && r.held(None));
+        let r = Role::parse("Hamas official");
+        assert_eq!((r.title.as_str(), r.from, r.to), ("Hamas official", None, None));
+        assert!(r.held(Some(1990)));
     }
 }
