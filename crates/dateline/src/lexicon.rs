@@ -90,6 +90,22 @@ static OPENERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| words(include
 static SPEECH_VERBS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| words(include_str!("../data/speech_verbs.txt")));
 
+static GIVEN_NAMES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| words(include_str!("../data/given_names.txt")));
+static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| words(include_str!("../data/titles.txt")));
+
+/// Whether `w` opens a person's name: a given name ("Hashem",
+/// `data/given_names.txt`), an initial ("J.") or initials ("J.D."). As written.
+pub fn opens_person(w: &str) -> bool {
+    GIVEN_NAMES.contains(w)
+        || (w.len() >= 2 && w.ends_with('.') && w.split('.').all(|p| p.len() <= 1) && w.starts_with(char::is_uppercase))
+}
+
+/// Whether `w` is a title that stands before a name ("President", "Gen.",
+/// `data/titles.txt`). As written.
+pub fn is_title(w: &str) -> bool {
+    TITLES.contains(w)
+}
+
 /// The lines of a data file without comments (`#` to end of line) and blank lines.
 pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(|l| l.split('#').next().unwrap_or("").trim_end()).filter(|l| !l.trim().is_empty())

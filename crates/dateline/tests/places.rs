@@ -110,3 +110,12 @@ fn namesakes_ranked_by_own_name_size_and_capital() {
     let dc = &ps[1];
     assert!((dc.lat.unwrap() - 38.9).abs() < 0.2 && (dc.lon.unwrap() + 77.0).abs() < 0.2);
 }
+
+#[test]
+fn a_place_before_a_title_or_a_civic_word_stays_a_place() {
+    assert_eq!(names("Crowds filled the plaza in front of Seoul City Hall."), ["Seoul"]);
+    assert_eq!(names("Texas Senator Ted Cruz spoke."), ["Texas"]);
+    assert_eq!(names("The Toronto area saw snow."), ["Toronto"]);
+    // After a given name a town's name is a surname.
+    assert!(names("Michael Jordan and Victoria Nuland met.").is_empty());
+}

@@ -13,7 +13,7 @@ use crate::lexicon::{FastMap, FastSet};
 use std::sync::{Arc, LazyLock};
 
 use crate::doc::Doc;
-use crate::lexicon::data_lines;
+use crate::lexicon::{data_lines, opens_person};
 use crate::pipeline::Stage;
 use crate::record::{EntityType, PlaceFeature};
 use crate::stages::tokens::{Token, TokenKind};
@@ -175,20 +175,6 @@ static BUILTIN: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| {
     let _ = kb.load(include_str!("../../data/kb/entities.tsv"), "entities.tsv", false);
     Arc::new(kb)
 });
-
-static TITLES: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("../../data/titles.txt")).flat_map(str::split_whitespace).collect());
-
-/// Words that open a person's name (`data/given_names.txt`).
-static GIVEN_NAMES: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("../../data/given_names.txt")).flat_map(str::split_whitespace).collect());
-
-/// Whether `w` opens a person's name: a given name ("Hashem"), an initial ("J."),
-/// or initials ("J.D.").
-fn opens_person(w: &str) -> bool {
-    GIVEN_NAMES.contains(w)
-        || (w.len() >= 2 && w.ends_with('.') && w.split('.').all(|p| p.len() <= 1) && w.starts_with(char::is_uppercase))
-}
 
 /// An organization's ending that alone names nobody in particular ("Cabinet",
 /// "Ministry", "Court"): typed only as part of a longer name.
@@ -471,7 +457,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             let mut nstart = i;
             let mut roles = Vec::new();
             let mut org_run = WORDS.org.contains(toks[e - 1].text(text));
-            while !org_run && nstart < e && TITLES.contains(toks[nstart].text(text)) {
+            while !org_run && nstart < e && crate::lexicon::is_title(toks[nstart].text(text)) {
                 nstart += 1;
             }
             if nstart > i {
@@ -481,13 +467,13 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             // title or an organization's ending, then a person. The run ends before the
             // title (or after the ending); the person is read next.
             if let Some(k) = (nstart + 1..e.saturating_sub(1)).find(|&k| {
-                TITLES.contains(toks[k].text(text)) && !org_run
+                crate::lexicon::is_title(toks[k].text(text)) && !org_run
                     || WORDS.org.contains(toks[k - 1].text(text)) && opens_person(toks[k].text(text))
             }) {
                 e = k;
             }
             let words = &words[..e - i];
-            let title_before = nstart > i || (i > a && TITLES.contains(toks[i - 1].text(text)));
+            let title_before = nstart > i || (i > a && crate::lexicon::is_title(toks[i - 1].text(text)));
             if nstart >= e {
                 i = e;
                 continue;
@@ -499,7 +485,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             // ("Boeing spokesman William Barksdale", "Apple CEO Steve Jobs").
             let affiliation = toks.get(e).is_some_and(|t| {
                 let w = t.text(text);
-                (TITLES.contains(w) || WORDS.role.contains(w))
+                (crate::lexicon::is_title(w) || WORDS.role.contains(w))
                     && toks.get(e + 1).is_some_and(|n| n.kind == TokenKind::Word && cap(n, text))
             });
             let written = &text[toks[nstart].start as usize..toks[e - 1].end as usize];
@@ -528,7 +514,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                         || toks.get(e).is_some_and(|t| t.text(text) == ",")
                             && (matches!(lw(doc, e + 1), "a" | "an" | "the" | "who" | "who's")
                                 || WORDS.role.contains(lw(doc, e + 1))
-                                || toks.get(e + 1).is_some_and(|t| TITLES.contains(t.text(text)))
+                                || toks.get(e + 1).is_some_and(|t| crate::lexicon::is_title(t.text(text)))
                                 // "Salaheddine Sidhoum, Algeria's leading activist"
                                 || toks.get(e + 2).is_some_and(|t| matches!(t.text(text), "'s" | "’s"))
                                     && toks.get(e + 3).is_some_and(|t| !cap(t, text)))
@@ -676,7 +662,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     let first = lw(doc, e + 1);
                     let opens = matches!(first, "a" | "an" | "the")
                         || WORDS.role.contains(first)
-                        || TITLES.contains(toks.get(e + 1).map_or("", |t| t.text(text)));
+                        || crate::lexicon::is_title(toks.get(e + 1).map_or("", |t| t.text(text)));
                     if opens {
                         let close =
                             (e + 2..(e + 12).min(b)).find(|&k| matches!(toks[k].text(text), "," | "." | ";" | "—"));
@@ -981,7 +967,7 @@ fn affiliate(doc: &Doc, kb: &KnowledgeBase, out: &mut [EntityAnn]) {
             let mut j = r.start;
             while j > 0
                 && r.start - j < 5
-                && (TITLES.contains(toks[j - 1].text(text)) || WORDS.role.contains(lw(doc, j - 1)))
+                && (crate::lexicon::is_title(toks[j - 1].text(text)) || WORDS.role.contains(lw(doc, j - 1)))
             {
                 j -= 1;
             }

@@ -40,6 +40,26 @@ static NOT_PLACES: LazyLock<FastSet<&'static str>> =
 /// Towns smaller than this need their country named in the article.
 const SMALL_TOWN: u64 = 100_000;
 
+/// Capitalized words after a place's name that keep it a place ("Seoul City Hall").
+const CIVIC: &[&str] = &[
+    "City",
+    "Hall",
+    "Province",
+    "State",
+    "County",
+    "Region",
+    "Government",
+    "Police",
+    "Airport",
+    "Council",
+    "Mayor",
+    "Governor",
+    "Capitol",
+    "Municipality",
+    "District",
+    "Metro",
+];
+
 struct Candidate {
     first: usize,
     last: usize,
@@ -148,9 +168,12 @@ impl Stage for Places {
                 t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
             };
             let pair = &doc.lower()[w[0].start as usize..w[1].end as usize];
+            // "Michael Jordan", "Queen Victoria": after a given name or a title.
+            let first = w[0].text(text);
             if cap(&w[0])
                 && cap(&w[1])
                 && !w[1].attached()
+                && (crate::lexicon::opens_person(first) || crate::lexicon::is_title(first))
                 && g.lookup_lower(w[0].text(doc.lower())).is_empty()
                 && g.lookup_lower(pair).is_empty()
             {
@@ -185,14 +208,32 @@ impl Stage for Places {
                 }
             }
             let en = &g.entries[pick];
+            // "Michael Jordan": even a country's name is a surname after a given name.
+            if single
+                && c.first > doc.sentences[c.sentence as usize].first as usize
+                && crate::lexicon::opens_person(toks[c.first - 1].text(text))
+                && !toks[c.first].attached()
+            {
+                continue;
+            }
             if en.feature != PlaceFeature::Country && single {
                 let word = toks[c.first].text(text);
+                // Next to another capitalized word a town's name is often a
+                // person's ("Jordan Peterson"); not before a title or a civic word
+                // ("Texas Senator Ted Cruz", "Seoul City Hall"), nor after "The".
                 let next_cap = toks.get(c.last).is_some_and(|t| {
-                    t.kind == TokenKind::Word && !t.attached() && t.text(text).starts_with(char::is_uppercase)
+                    let w = t.text(text);
+                    t.kind == TokenKind::Word
+                        && !t.attached()
+                        && w.starts_with(char::is_uppercase)
+                        && !crate::lexicon::is_title(w)
+                        && !CIVIC.contains(&w)
                 });
                 let prev_cap = c.first > doc.sentences[c.sentence as usize].first as usize && {
                     let p = &toks[c.first - 1];
-                    p.kind == TokenKind::Word && p.text(text).starts_with(char::is_uppercase)
+                    p.kind == TokenKind::Word
+                        && p.text(text).starts_with(char::is_uppercase)
+                        && !crate::lexicon::is_sentence_opener(p.text(text))
                 };
                 let in_context = context.contains(en.country.as_str());
                 let sentence_start = c.first == doc.sentences[c.sentence as usize].first as usize;
