@@ -208,3 +208,14 @@ fn an_organization_named_for_a_place() {
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Cabinet")), "Israel's Cabinet is Israel's");
     assert_eq!(find(&es, "Bush").kind, T::Person);
 }
+
+#[test]
+fn descriptors_and_titles_before_a_name_are_roles() {
+    let es =
+        entities("Scientologist Tom Cruise spoke. NASA Administrator Charles Bolden said yes. Police fired tear gas.");
+    assert_eq!(find(&es, "Tom Cruise").roles, ["Scientologist"]);
+    let cb = find(&es, "Charles Bolden");
+    assert_eq!(cb.roles, ["Administrator"]);
+    assert_eq!(cb.affiliation, Some(find(&es, "NASA").id.clone()));
+    assert_eq!(find(&es, "Police").kind, T::Organization);
+}

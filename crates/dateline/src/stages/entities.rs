@@ -448,8 +448,12 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     break;
                 }
             }
-            // Trim a trailing connector.
-            while e > i + 1 && matches!(toks[e - 1].text(text), "of" | "for" | "the") {
+            // Trim a trailing connector, or a word that opens the next sentence of a
+            // heading or caption ("... FTU In", "... Image").
+            while e > i + 1
+                && (matches!(toks[e - 1].text(text), "of" | "for" | "the")
+                    || WORDS.not_name.contains(toks[e - 1].text(text)))
+            {
                 e -= 1;
             }
             let words: Vec<&str> = (i..e).map(|k| toks[k].text(text)).collect();
@@ -462,6 +466,17 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             }
             if nstart > i {
                 roles.push(text[toks[i].start as usize..toks[nstart - 1].end as usize].to_string());
+            }
+            // "Scientologist Tom Cruise", "Pan-democrat Gary Fan": a descriptor before
+            // a given name and a surname is a role, not part of the name.
+            if !org_run
+                && e - nstart >= 3
+                && !opens_person(toks[nstart].text(text))
+                && opens_person(toks[nstart + 1].text(text))
+                && !WORDS.org.contains(toks[nstart].text(text))
+            {
+                roles.push(toks[nstart].text(text).to_string());
+                nstart += 1;
             }
             // "Apple CEO Steve Jobs", "Chrysler LLC Jim Press": an affiliation, then a
             // title or an organization's ending, then a person. The run ends before the
@@ -607,6 +622,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     e = p1;
                     kind = Some(EntityType::Organization);
                 } else if !possessive {
+                    // "Police fired tear gas": a body, if not a particular one.
                     kind = Some(EntityType::Organization);
                 }
             }
