@@ -53,10 +53,24 @@ pub struct Gazetteer {
     pub max_words: usize,
 }
 
-/// A name in lowercase without accents ("Montréal" → "montreal"), as names are
-/// compared.
-pub fn fold(name: &str) -> String {
-    name.to_lowercase().chars().map(fold_accent).collect()
+/// Whether a city's name `n` names the capital `cap`: the same name ("Kyiv"), or
+/// its first words ("Washington" for "Washington D.C."). ASCII, case-insensitive.
+fn names_capital(cap: &str, n: &str) -> bool {
+    !n.is_empty()
+        && cap.len() >= n.len()
+        && cap.is_char_boundary(n.len())
+        && cap[..n.len()].eq_ignore_ascii_case(n)
+        && (cap.len() == n.len() || cap.as_bytes()[n.len()] == b' ')
+}
+
+/// Whether two names are the same once lowercased and without accents
+/// ("Montréal" and "montreal"), without allocating.
+pub fn fold_eq(a: &str, b: &str) -> bool {
+    let fold = |s: &str| s.chars().flat_map(char::to_lowercase).map(fold_accent).collect::<Vec<_>>();
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    fold(a) == fold(b)
 }
 
 /// A Latin letter without its accent (lowercase letters; others unchanged).
@@ -183,9 +197,8 @@ impl Gazetteer {
             // A national capital outranks its namesakes: "Washington" is the city
             // the government sits in before the state.
             let capital = by_iso3.get(c[3]).is_some_and(|&k| {
-                let cap = fold(&g.countries[k].capital);
-                let named = |n: &str| !n.is_empty() && (cap == fold(n) || cap.starts_with(&format!("{} ", fold(n))));
-                named(c[1]) || c[2].split('|').any(named)
+                let cap = g.countries[k].capital.as_str();
+                names_capital(cap, c[1]) || c[2].split('|').any(|n| names_capital(cap, n))
             });
             g.entries.push(Entry {
                 name: c[1].to_string(),

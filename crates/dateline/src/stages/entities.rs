@@ -112,6 +112,16 @@ pub struct KnowledgeBase {
     /// Lowercase name or alias → entry.
     index: FastMap<String, usize>,
     max_words: usize,
+    /// The letters a name opens with (up to its first non-alphanumeric) → the
+    /// most words of a name opening so: most tokens skip the index at once.
+    heads: FastMap<String, usize>,
+}
+
+/// The letters a name or token opens with, lowercase: "u" for "U.S.", "al" for
+/// "al-Shabab", "hamas" for "Hamas".
+fn head_of(s: &str) -> &str {
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
 }
 
 impl KnowledgeBase {
@@ -162,8 +172,12 @@ impl KnowledgeBase {
             });
             let aliases = c.get(4).copied().unwrap_or("");
             for name in std::iter::once(c[0]).chain(aliases.split('|')).map(str::trim).filter(|s| !s.is_empty()) {
-                self.max_words = self.max_words.max(name.split_whitespace().count() + 1);
-                self.index.insert(name.to_lowercase(), k);
+                let words = name.split_whitespace().count() + 1;
+                self.max_words = self.max_words.max(words);
+                let lower = name.to_lowercase();
+                let most = self.heads.entry(head_of(&lower).to_string()).or_default();
+                *most = (*most).max(words);
+                self.index.insert(lower, k);
             }
         }
         Ok(())
@@ -394,9 +408,10 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     continue;
                 }
             }
-            // Knowledge base, longest first.
+            // Knowledge base, longest first (only names opening as this token does).
             let mut matched = None;
-            for n in (1..=kb.max_words.min(b - i)).rev() {
+            let most = kb.heads.get(head_of(lw(doc, i))).copied().unwrap_or(0);
+            for n in (1..=most.min(b - i)).rev() {
                 let last = i + n - 1;
                 if (i + 1..=last).any(|k| toks[k].attached() && toks[k].kind != TokenKind::Word) {
                     continue;

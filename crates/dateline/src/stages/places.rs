@@ -82,21 +82,23 @@ fn pick_place(g: &Gazetteer, places: &[usize], key: &str, context: &FastSet<&str
     if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
         return e;
     }
-    // Size, times OWN_NAME for a place named by its own name.
-    let size = |e: usize| {
-        let en = &g.entries[e];
-        let own = crate::gazetteer::fold(&en.name) == key;
-        en.population.saturating_mul(if own { OWN_NAME } else { 1 })
-    };
-    // A national capital ranks above its namesakes ("Washington").
-    let rank = |e: usize| size(e).saturating_mul(if g.entries[e].capital { CAPITAL } else { 1 });
-    let largest = places.iter().copied().max_by_key(|&e| rank(e)).unwrap_or(places[0]);
-    let in_context =
-        places.iter().copied().filter(|&e| context.contains(g.entries[e].country.as_str())).max_by_key(|&e| rank(e));
+    // (entry, size, rank): size is the population, times OWN_NAME for a place
+    // named by its own name; a national capital ranks CAPITAL times its size.
+    let ranked: Vec<(usize, u64, u64)> = places
+        .iter()
+        .map(|&e| {
+            let en = &g.entries[e];
+            let own = crate::gazetteer::fold_eq(&en.name, key);
+            let size = en.population.saturating_mul(if own { OWN_NAME } else { 1 });
+            (e, size, size.saturating_mul(if en.capital { CAPITAL } else { 1 }))
+        })
+        .collect();
+    let largest = ranked.iter().max_by_key(|r| r.2).copied().unwrap_or((places[0], 0, 0));
+    let in_context = ranked.iter().filter(|r| context.contains(g.entries[r.0].country.as_str())).max_by_key(|r| r.2);
     // The article's country wins unless the other place is far larger.
     match in_context {
-        Some(e) if size(largest) < size(e).max(1).saturating_mul(FAR_LARGER) => e,
-        _ => largest,
+        Some(&(e, size, _)) if largest.1 < size.max(1).saturating_mul(FAR_LARGER) => e,
+        _ => largest.0,
     }
 }
 
@@ -187,7 +189,7 @@ impl Stage for Places {
             // namesake elsewhere is far larger (Geneva in Switzerland, not Illinois,
             // in a story that names the United States); else the largest.
             let key = &doc.lower()[toks[c.first].start as usize..toks[c.last - 1].end as usize];
-            let mut pick = pick_place(g, &c.places, &crate::gazetteer::fold(key), &context);
+            let mut pick = pick_place(g, &c.places, key, &context);
             // "Alabama, Arizona, Georgia, Idaho": a country's name among regions of
             // another country, in one sentence, is that country's region.
             if g.entries[pick].feature == PlaceFeature::Country {
