@@ -214,6 +214,12 @@ impl Gazetteer {
             for n in c[2].split('|').filter(|s| !s.is_empty()) {
                 g.add(n, Hit::Place(e));
             }
+            // "Frankfurt am Main", "Newcastle upon Tyne": news calls them by the
+            // first part.
+            if let Some((short, _)) = [" am ", " an der ", " upon ", " im "].iter().find_map(|sep| c[1].split_once(sep))
+            {
+                g.add(short, Hit::Place(e));
+            }
         }
         g
     }

@@ -119,3 +119,9 @@ fn a_place_before_a_title_or_a_civic_word_stays_a_place() {
     // After a given name a town's name is a surname.
     assert!(names("Michael Jordan and Victoria Nuland met.").is_empty());
 }
+
+#[test]
+fn a_city_called_by_the_first_part_of_its_name() {
+    let ps = places("The A380 flew from Frankfurt to Chicago.");
+    assert_eq!((ps[0].name.as_str(), ps[0].country.as_deref()), ("Frankfurt am Main", Some("DEU")));
+}
