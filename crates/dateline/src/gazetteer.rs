@@ -235,6 +235,15 @@ impl Gazetteer {
             _ => PlaceFeature::Other,
         };
         let aliases = c.get(5).copied().unwrap_or("");
+        // A demonym the country data lacks ("Bosnian").
+        if c[1].trim() == "demonym" {
+            if let Some(k) = country(c[2].trim()) {
+                for d in std::iter::once(c[0]).chain(aliases.split('|')).filter(|s| !s.trim().is_empty()) {
+                    self.add(d, Hit::Demonym(k));
+                }
+            }
+            return;
+        }
         if feature == PlaceFeature::Country {
             // A short form of a country already in the index.
             if let Some(k) = country(c[2].trim()) {

@@ -230,3 +230,20 @@ fn an_unnamed_subject_acts_as_written() {
     // Nobody at all: no event.
     assert!(events("It was agreed on Monday.").is_empty());
 }
+
+#[test]
+fn sanctions_sentences_and_censorship() {
+    let ev = events("The European Union imposed sanctions on Belarus in 2021.");
+    assert_eq!(ev[0].kind, T::Sanction);
+    assert_eq!(names(&ev[0].actor), ["European Union"]);
+    assert_eq!(names(&ev[0].recipient), ["Belarus"]);
+    let ev = events("A Bosnian court sentenced Milorad Dodik to one year in prison.");
+    assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Sanction, Some("convict")));
+    assert_eq!(names(&ev[0].recipient), ["Milorad Dodik"]);
+    assert_eq!(ev[0].actor[0].country.as_deref(), Some("BIH"), "a Bosnian court acts for Bosnia");
+    let ev = events("The Somali government closed 12 media outlets linked to al-Shabab.");
+    assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Coerce, Some("censor")));
+    assert_eq!(ev[0].actor[0].country.as_deref(), Some("SOM"), "Somali is Somalia's, not a region of Ethiopia");
+    // "closed" without an outlet is no censorship.
+    assert!(events("Markets closed early on Friday.").is_empty());
+}

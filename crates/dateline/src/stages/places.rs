@@ -142,10 +142,16 @@ impl Stage for Places {
                             Hit::Demonym(_) => None,
                         })
                         .collect();
-                    if let Some(k) = g.demonym(key) {
+                    let demonym = g.demonym(key);
+                    if let Some(k) = demonym {
                         context.insert(g.countries[k].iso3.as_str());
                     }
-                    if !places.is_empty() {
+                    // "Somali" is the people of Somalia before it is a region of
+                    // Ethiopia: a country's demonym names no place but the country's.
+                    let only_demonym = demonym.is_some()
+                        && n == 1
+                        && places.iter().all(|&e| g.entries[e].feature != PlaceFeature::Country);
+                    if !places.is_empty() && !only_demonym {
                         found = Some((n, places));
                     }
                     break;
