@@ -205,8 +205,8 @@ impl Record {
                             .map(|(s0, s1)| Participant {
                                 name: Some(doc.text()[s0 as usize..s1 as usize].to_string()),
                                 entity: None,
-                                country: None,
-                                sector: None,
+                                country: ev.actor_text_body.as_ref().map(|b| b.0.clone()),
+                                sector: ev.actor_text_body.as_ref().and_then(|b| b.1.map(str::to_string)),
                             })
                             .into_iter()
                             .collect()

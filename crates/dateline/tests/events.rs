@@ -247,3 +247,16 @@ fn sanctions_sentences_and_censorship() {
     // "closed" without an outlet is no censorship.
     assert!(events("Markets closed early on Friday.").is_empty());
 }
+
+#[test]
+fn a_state_body_without_a_country_acts_for_the_country_of_the_story() {
+    let ev = events(
+        "Myanmar's junta faces growing protests. In Yangon, the security forces detained dozens of demonstrators on Sunday.",
+    );
+    let e = ev.iter().find(|e| e.kind == T::Coerce).expect("the detention");
+    assert_eq!(names(&e.actor), ["the security forces"]);
+    assert_eq!((e.actor[0].country.as_deref(), e.actor[0].sector.as_deref()), (Some("MMR"), Some("MIL")));
+    // People who are no state body keep no country.
+    let ev = events("Myanmar held elections. Teachers have said they will strike on Monday.");
+    assert!(ev.iter().flat_map(|e| &e.actor).all(|a| a.country.is_none() || a.name.as_deref() == Some("Myanmar")));
+}

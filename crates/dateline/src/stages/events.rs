@@ -34,6 +34,10 @@ pub struct EventAnn {
     /// Where no named actor acts, the clause's subject as written ("Teachers",
     /// "Nearly 70 countries"): its byte span.
     pub actor_text: Option<(u32, u32)>,
+    /// When that subject is a state's body the text does not place ("the
+    /// security forces", "officials"): the country the article is about (the one
+    /// it names most) and the body's sector.
+    pub actor_text_body: Option<(String, Option<&'static str>)>,
     pub recipients: Vec<Participant>,
     pub status: EventStatus,
     /// Index into the `times` layer.
@@ -173,6 +177,14 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
     let g = doc.gazetteer.clone();
     let g = &*g;
     let lex = &*LEXICON;
+    // The country the article names most: "the security forces" with no country
+    // named are its forces.
+    let home = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == crate::record::EntityType::Country)
+        .max_by_key(|e| (e.mentions.len(), std::cmp::Reverse(e.mentions.first().map_or(u32::MAX, |m| m.0))))
+        .and_then(|e| e.country.clone());
     let mut out: Vec<EventAnn> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let (a, b) = (s.first as usize, s.last as usize);
@@ -613,6 +625,11 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     Some((toks[k].start, toks[k + 1].end, *sector))
                 })
                 .collect();
+            let actor_text_body = actor_text.and_then(|(_, e)| {
+                let k = toks.partition_point(|t| t.end < e);
+                let (_, sector) = STATE_BODIES.iter().find(|(w, _)| lw(k) == *w)?;
+                Some((home.clone()?, *sector))
+            });
             let ev = EventAnn {
                 kind,
                 mode,
@@ -621,6 +638,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 actors,
                 actor_phrases,
                 actor_text,
+                actor_text_body,
                 recipients,
                 status,
                 time,
@@ -734,6 +752,23 @@ const BODY_SECTORS: [(&str, Option<&str>); 20] = [
     ("students", Some("EDU")),
 ];
 
+/// A state's bodies, and their sectors: with no country named they act for the
+/// country the article is about.
+const STATE_BODIES: [(&str, Option<&str>); 12] = [
+    ("forces", Some("MIL")),
+    ("troops", Some("MIL")),
+    ("army", Some("MIL")),
+    ("military", Some("MIL")),
+    ("soldiers", Some("MIL")),
+    ("junta", Some("MIL")),
+    ("police", Some("COP")),
+    ("officials", Some("GOV")),
+    ("authorities", Some("GOV")),
+    ("government", Some("GOV")),
+    ("regime", Some("GOV")),
+    ("prosecutors", Some("JUD")),
+];
+
 /// Nouns for people and groups an act can be done to or with, when the text
 /// gives no name: "families", "civilians", "protesters".
 const GROUP_HEADS: [&str; 34] = [
@@ -822,6 +857,8 @@ fn unnamed_subject<'t>(
     {
         end -= 1;
     }
+    // "In Yangon, security forces detained ...": the subject follows the last comma.
+    let from = (from..end).rev().find(|&k| lw(k) == ",").map_or(from, |k| k + 1);
     if end <= from || end - from > 5 || (from..end).any(|k| !matches!(kind(k), TokenKind::Word | TokenKind::Number)) {
         return None;
     }
