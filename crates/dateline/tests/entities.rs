@@ -38,14 +38,14 @@ fn demonyms_mention_their_country() {
 fn unknown_names_are_still_found_and_typed() {
     let text =
         "Brig. Gen. Nabil Abdallah said the army held the bridge. Abdallah added that the Sudanese Defense Ministry \
-                agreed. The Baloch Liberation Front (BLF) denied it; the BLF said it would fight on.";
+                agreed. The Marenian Liberation Front (MLF) denied it; the MLF said it would fight on.";
     let es = entities(text);
     let na = find(&es, "Nabil Abdallah");
     assert_eq!(na.kind, T::Person);
     assert_eq!(na.roles, ["Brig. Gen."]);
     assert_eq!(na.mentions.len(), 2);
     assert_eq!(find(&es, "Sudanese Defense Ministry").kind, T::Organization);
-    let blf = find(&es, "Baloch Liberation Front");
+    let blf = find(&es, "Marenian Liberation Front");
     assert_eq!(blf.kind, T::Organization);
     assert_eq!(blf.mentions.len(), 3, "name, acronym in brackets, acronym alone");
 }
