@@ -471,11 +471,22 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             {
                 e -= 1;
             }
+            // "Air France", "Air India": a company named for a country.
+            let named_for_place = e == i + 1
+                && matches!(toks[i].text(text), "Air" | "Radio")
+                && e < b
+                && in_place[e]
+                && !toks[e].attached();
+            if named_for_place {
+                while e < b && in_place[e] {
+                    e += 1;
+                }
+            }
             let words: Vec<&str> = (i..e).map(|k| toks[k].text(text)).collect();
             // Leading titles are roles, not names.
             let mut nstart = i;
             let mut roles = Vec::new();
-            let mut org_run = WORDS.org.contains(toks[e - 1].text(text));
+            let mut org_run = named_for_place || WORDS.org.contains(toks[e - 1].text(text));
             while !org_run && nstart < e && crate::lexicon::is_title(toks[nstart].text(text)) {
                 nstart += 1;
             }
@@ -508,7 +519,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 i = e;
                 continue;
             }
-            org_run = WORDS.org.contains(toks[e - 1].text(text));
+            org_run = named_for_place || WORDS.org.contains(toks[e - 1].text(text));
             let name_words = &words[nstart - i..];
             let last_word = *name_words.last().unwrap_or(&"");
             // Followed by a title or a role noun and a name: the name's organization
