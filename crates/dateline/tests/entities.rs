@@ -206,8 +206,8 @@ fn an_organization_named_for_a_place() {
     assert_eq!(find(&es, "Bank of Canada").kind, T::Organization);
     assert_eq!(find(&es, "Kenya Times").kind, T::Organization);
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Cabinet")), "Israel's Cabinet is Israel's");
-    let es = entities("Air Kenya cancelled its flights.");
-    assert_eq!(find(&es, "Air Kenya").kind, T::Organization);
+    let air = entities("Air Kenya cancelled its flights.");
+    assert_eq!(find(&air, "Air Kenya").kind, T::Organization);
     assert_eq!(find(&es, "Bush").kind, T::Person);
 }
 
