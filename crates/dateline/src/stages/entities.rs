@@ -190,6 +190,20 @@ static BUILTIN: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| {
     Arc::new(kb)
 });
 
+/// The person named in full before whose surname is `w` ("Haniyeh" for Ismail
+/// Haniyeh); with `fuzzy`, also a surname one letter off ("Pederson").
+fn person_named(out: &[EntityAnn], w: &str, fuzzy: bool) -> Option<usize> {
+    out.iter().position(|x| {
+        x.kind == EntityType::Person
+            && !x.unnamed
+            && x.name.contains(' ')
+            && x.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|last| last == w || fuzzy && crate::lexicon::one_letter_off(last, w))
+    })
+}
+
 /// An organization's ending that alone names nobody in particular ("Cabinet",
 /// "Ministry", "Court"): typed only as part of a longer name.
 fn cap_only_org(w: &str) -> bool {
@@ -568,26 +582,14 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             } else if speech_after && name_words.len() == 1 {
                 // "Ahelbarra said": a person, unless nothing marks one ("Boeing said"
                 // with no one of that surname named before is a company).
-                let surname = out.iter().any(|x| {
-                    x.kind == EntityType::Person
-                        && x.name.split_whitespace().last().is_some_and(|last| {
-                            last == name_words[0] || crate::lexicon::one_letter_off(last, name_words[0])
-                        })
-                });
-                if surname || opens_person(name_words[0]) {
+                if person_named(&out, name_words[0], true).is_some() || opens_person(name_words[0]) {
                     Some(EntityType::Person)
                 } else {
                     Some(EntityType::Organization)
                 }
             } else if speech_after {
                 Some(EntityType::Person)
-            } else if name_words.len() == 1
-                && out.iter().any(|x| {
-                    x.kind == EntityType::Person
-                        && x.name.contains(' ')
-                        && x.name.split_whitespace().last() == Some(last_word)
-                })
-            {
+            } else if name_words.len() == 1 && person_named(&out, last_word, false).is_some() {
                 // The surname of a person named in full before ("Siopathis counted").
                 Some(EntityType::Person)
             } else if let Some(&k) = by_key.get(&format!("name:{written}")) {
@@ -675,12 +677,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             }
             // A surname alone is the person named in full before.
             let key = if kind == EntityType::Person && e - ns == 1 {
-                out.iter()
-                    .position(|x| {
-                        x.kind == EntityType::Person && x.name.split_whitespace().last() == Some(name.as_str())
-                    })
-                    .map(|k| format!("idx:{k}"))
-                    .unwrap_or_else(|| format!("name:{name}"))
+                person_named(&out, &name, false).map_or_else(|| format!("name:{name}"), |k| format!("idx:{k}"))
             } else {
                 format!("name:{name}")
             };
