@@ -157,11 +157,11 @@ impl Gazetteer {
                 g.add(d, Hit::Demonym(k));
             }
         }
-        for line in data_lines(include_str!("../data/gazetteer/places.tsv")) {
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() >= 5 {
-                g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
-            }
+        // Aliases name places of the files below: they are read after them.
+        let rows =
+            || data_lines(include_str!("../data/gazetteer/places.tsv")).map(|l| l.split('\t').collect::<Vec<_>>());
+        for c in rows().filter(|c| c.len() >= 5 && c[1].trim() != "alias") {
+            g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
         }
         for line in include_str!("../data/gazetteer/regions.tsv").lines().skip(1) {
             let c: Vec<&str> = line.split('\t').collect();
@@ -221,6 +221,9 @@ impl Gazetteer {
                 g.add(short, Hit::Place(e));
             }
         }
+        for c in rows().filter(|c| c.len() >= 5 && c[1].trim() == "alias") {
+            g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
+        }
         g
     }
 
@@ -235,6 +238,22 @@ impl Gazetteer {
             _ => PlaceFeature::Other,
         };
         let aliases = c.get(5).copied().unwrap_or("");
+        // Another name of a place the gazetteer has: "Ky." for Kentucky.
+        if c[1].trim() == "alias" {
+            let (iso3, target) = (c[2].trim(), c.get(5).map_or("", |t| t.trim()));
+            let found = self.index.get(&target.to_lowercase()).and_then(|hits| {
+                hits.iter().find_map(|h| match *h {
+                    Hit::Place(e) if self.entries[e].country == iso3 && fold_eq(&self.entries[e].name, target) => {
+                        Some(e)
+                    }
+                    _ => None,
+                })
+            });
+            if let Some(e) = found {
+                self.add(c[0], Hit::Place(e));
+            }
+            return;
+        }
         // A demonym the country data lacks ("Bosnian").
         if c[1].trim() == "demonym" {
             if let Some(k) = country(c[2].trim()) {

@@ -125,3 +125,18 @@ fn a_city_called_by_the_first_part_of_its_name() {
     let ps = places("The A380 flew from Frankfurt to Chicago.");
     assert_eq!((ps[0].name.as_str(), ps[0].country.as_deref()), ("Frankfurt am Main", Some("DEU")));
 }
+
+#[test]
+fn state_and_province_abbreviations() {
+    let ps = places("LOUISVILLE, Ky. (AP) -- Officials in Vancouver, B.C., agreed.");
+    let got: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.name.as_str(), p.country.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Louisville", Some("USA")),
+            ("Kentucky", Some("USA")),
+            ("Vancouver", Some("CAN")),
+            ("British Columbia", Some("CAN"))
+        ]
+    );
+}
