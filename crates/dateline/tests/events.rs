@@ -260,3 +260,15 @@ fn a_state_body_without_a_country_acts_for_the_country_of_the_story() {
     let ev = events("Myanmar held elections. Teachers have said they will strike on Monday.");
     assert!(ev.iter().flat_map(|e| &e.actor).all(|a| a.country.is_none() || a.name.as_deref() == Some("Myanmar")));
 }
+
+#[test]
+fn concessions_renewed_demands_and_refusals() {
+    let ev = events("The Mozambique government accepted demands from the rebels that it hold elections.");
+    assert_eq!(ev[0].kind, T::Concede);
+    let ev = events("The ILO reiterated its demand that Israel ease restrictions on workers.");
+    assert_eq!(ev[0].kind, T::Request);
+    let ev = events("Vice-President Moody Awori has declined to resign despite growing pressure.");
+    assert!(ev.iter().any(|e| e.kind == T::Reject));
+    // "declined to comment" is no refusal of anything.
+    assert!(events("The ministry declined to comment on Tuesday.").is_empty());
+}
