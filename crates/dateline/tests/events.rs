@@ -272,3 +272,13 @@ fn concessions_renewed_demands_and_refusals() {
     // "declined to comment" is no refusal of anything.
     assert!(events("The ministry declined to comment on Tuesday.").is_empty());
 }
+
+#[test]
+fn an_agreement_or_refusal_about_a_place_targets_its_country() {
+    let ev = events("Israel agreed to evacuate all 21 settlements in the Gaza Strip.");
+    assert_eq!(ev[0].kind, T::Agree);
+    assert_eq!(ev[0].recipient[0].country.as_deref(), Some("PSE"));
+    // A meeting's place is where it is held, not whom it is with.
+    let ev = events("Ukraine and Russia met in Istanbul on Monday.");
+    assert!(ev.iter().all(|e| e.recipient.iter().all(|r| r.country.as_deref() != Some("TUR"))));
+}

@@ -501,7 +501,10 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 }
             }
             // The target of a hostile act or a protest named as a place: "shelled
-            // the capital Juba", "rioted at a jail in Dili", "a curfew in Cizre".
+            // the capital Juba", "rioted at a jail in Dili", "a curfew in Cizre";
+            // and of an agreement, support or refusal about a place ("agreed to
+            // evacuate settlements in the Gaza Strip", "opened an embassy in Tehran").
+            // A meeting's place is where it is, not whom it is with.
             let targeted = matches!(
                 tr.kind,
                 EventType::Assault
@@ -513,11 +516,16 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     | EventType::Concede
                     | EventType::Retreat
                     | EventType::Aid
+                    | EventType::Agree
+                    | EventType::Support
+                    | EventType::Reject
             );
             if recipients.is_empty() && targeted {
                 let clause_end = (end..b).find(|&k| matches!(lw(k), ";" | "but" | "while")).unwrap_or(b);
                 let place = doc.places.iter().position(|p| {
-                    let k = doc.token_range(p.start, p.end).start;
+                    let k0 = doc.token_range(p.start, p.end).start;
+                    // "in the Gaza Strip": the article between.
+                    let k = if k0 > 1 && lw(k0 - 1) == "the" { k0 - 1 } else { k0 };
                     k >= end
                         && k < clause_end.min(end + 12)
                         && k > 0
