@@ -221,3 +221,14 @@ fn descriptors_and_titles_before_a_name_are_roles() {
     assert_eq!(cb.affiliation, Some(find(&es, "NASA").id.clone()));
     assert_eq!(find(&es, "Police").kind, T::Organization);
 }
+
+#[test]
+fn a_person_belongs_to_the_country_of_their_affiliation() {
+    let es = entities("Ruritanian President Anton Weller met Serb leaders.");
+    // "Ruritanian" is no demonym: no country.
+    assert!(find(&es, "Anton Weller").country.is_none());
+    let es = entities("Kenyan President Daniel Moi welcomed Croat and Serb envoys.");
+    let dm = find(&es, "Daniel Moi");
+    assert_eq!(dm.country.as_deref(), Some("KEN"));
+    assert!(es.iter().any(|e| e.country.as_deref() == Some("HRV")), "Croat is Croatia's demonym");
+}

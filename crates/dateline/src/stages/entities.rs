@@ -1035,6 +1035,11 @@ fn affiliate(doc: &Doc, kb: &KnowledgeBase, out: &mut [EntityAnn]) {
             }
         }
         out[p].affiliation = found.filter(|&k| k != p);
+        // "Russian President Boris Yeltsin": a person the knowledge base does not
+        // place belongs to the country of their affiliation.
+        if out[p].country.is_none() {
+            out[p].country = out[p].affiliation.and_then(|k| out[k].country.clone());
+        }
     }
 }
 
