@@ -232,3 +232,11 @@ fn a_person_belongs_to_the_country_of_their_affiliation() {
     assert_eq!(dm.country.as_deref(), Some("KEN"));
     assert!(es.iter().any(|e| e.country.as_deref() == Some("HRV")), "Croat is Croatia's demonym");
 }
+
+#[test]
+fn a_capital_as_subject_speaks_for_its_country() {
+    let es = entities("Beirut again rejected the appeal. Protesters in Beirut marched.");
+    let lb = find(&es, "Lebanon");
+    assert_eq!(lb.kind, T::Country);
+    assert_eq!(lb.mentions.len(), 1, "only the subject, not the place where people marched");
+}

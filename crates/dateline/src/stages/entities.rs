@@ -204,6 +204,51 @@ fn person_named(out: &[EntityAnn], w: &str, fuzzy: bool) -> Option<usize> {
     })
 }
 
+/// Whether the place at bytes `[start, end)` stands as a clause's subject: first in
+/// its sentence or after a comma or conjunction, and followed by a lowercase word
+/// that is no preposition or article ("Moscow said", "Beirut again rejected").
+fn capital_speaks(doc: &Doc, start: u32, end: u32) -> bool {
+    let r = doc.token_range(start, end);
+    let text = doc.text();
+    let Some(next) = doc.tokens.get(r.end) else { return false };
+    if next.kind != TokenKind::Word || cap(next, text) {
+        return false;
+    }
+    let w = lw(doc, r.end);
+    if matches!(
+        w,
+        "of" | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "and"
+            | "or"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "the"
+            | "a"
+            | "an"
+            | "into"
+            | "near"
+            | "after"
+            | "before"
+            | "where"
+            | "which"
+            | "who"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+            | "city"
+    ) {
+        return false;
+    }
+    let first = doc.sentence_at(start as usize).is_some_and(|s| doc.sentences[s].first as usize == r.start);
+    first || r.start > 0 && matches!(lw(doc, r.start - 1), "," | "and" | "but" | "while" | "that" | "as")
+}
+
 /// An organization's ending that alone names nobody in particular ("Cabinet",
 /// "Ministry", "Court"): typed only as part of a longer name.
 fn cap_only_org(w: &str) -> bool {
@@ -332,6 +377,14 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
         if e.feature == PlaceFeature::Country {
             let make = || country_entity(&e.name, &e.country);
             add(&mut out, &mut by_key, format!("country:{}", e.country), &make, (p.start, p.end));
+        } else if e.capital && capital_speaks(doc, p.start, p.end) {
+            // "Beirut again rejected ...", "Moscow said": a capital as the subject
+            // of a clause speaks for its country's government.
+            if let Some(c) = g.countries.iter().find(|c| c.iso3 == e.country) {
+                let name = &g.entries[c.entry].name;
+                let make = || country_entity(name, &c.iso3);
+                add(&mut out, &mut by_key, format!("country:{}", c.iso3), &make, (p.start, p.end));
+            }
         }
     }
 
