@@ -240,3 +240,9 @@ fn a_capital_as_subject_speaks_for_its_country() {
     assert_eq!(lb.kind, T::Country);
     assert_eq!(lb.mentions.len(), 1, "only the subject, not the place where people marched");
 }
+
+#[test]
+fn a_month_that_ends_a_name_stays_in_it() {
+    let es = entities("Theresa May will hold talks with Donald Tusk.");
+    assert_eq!(find(&es, "Theresa May").kind, T::Person);
+}

@@ -532,9 +532,10 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             }
             // Trim a trailing connector, or a word that opens the next sentence of a
             // heading or caption ("... FTU In", "... Image").
+            // A month or weekday stays ("Theresa May").
             while e > i + 1
-                && (matches!(toks[e - 1].text(text), "of" | "for" | "the")
-                    || WORDS.not_name.contains(toks[e - 1].text(text)))
+                && (matches!(toks[e - 1].text(text), "of" | "for" | "the" | "Image" | "Photo")
+                    || crate::lexicon::is_sentence_opener(toks[e - 1].text(text)))
             {
                 e -= 1;
             }
