@@ -282,3 +282,9 @@ fn an_agreement_or_refusal_about_a_place_targets_its_country() {
     let ev = events("Ukraine and Russia met in Istanbul on Monday.");
     assert!(ev.iter().all(|e| e.recipient.iter().all(|r| r.country.as_deref() != Some("TUR"))));
 }
+
+#[test]
+fn an_unnamed_speaker_acts_in_what_they_announce() {
+    let ev = events("Communist rebels said Saturday that they will release a kidnapped aid worker.");
+    assert_eq!(names(&ev[0].actor), ["Communist rebels"]);
+}

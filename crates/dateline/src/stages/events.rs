@@ -541,9 +541,17 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             }
             // No named actor: the clause's subject as written ("Teachers have said
             // they will not end the strike", "Nearly 70 countries agreed").
-            let actor_text =
-                if actors.is_empty() { unnamed_subject(&lw, &|k| toks[k].kind, search_from, i) } else { None }
-                    .map(|(s0, s1)| (toks[s0].start, toks[s1 - 1].end));
+            // ("Communist rebels said Saturday that they will release …": the speaker's
+            // subject, before the reporting verb.)
+            let actor_text = if actors.is_empty() {
+                unnamed_subject(&lw, &|k| toks[k].kind, search_from, i).or_else(|| {
+                    let verb = (a..clause_start).rev().find(|&k| crate::lexicon::is_speech_verb(lw(k)))?;
+                    speaker_subject.then(|| unnamed_subject(&lw, &|k| toks[k].kind, a, verb)).flatten()
+                })
+            } else {
+                None
+            }
+            .map(|(s0, s1)| (toks[s0].start, toks[s1 - 1].end));
             // Without any actor only the harm done is worth coding ("12 people were
             // killed"); a request, meeting or agreement by nobody is not.
             let victim_centred = matches!(tr.kind, EventType::Assault | EventType::Coerce | EventType::Protest);
