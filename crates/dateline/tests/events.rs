@@ -288,3 +288,18 @@ fn an_unnamed_speaker_acts_in_what_they_announce() {
     let ev = events("Communist rebels said Saturday that they will release a kidnapped aid worker.");
     assert_eq!(names(&ev[0].actor), ["Communist rebels"]);
 }
+
+#[test]
+fn visits_receptions_and_discussions_are_consultations() {
+    let ev = events("Prime Minister Abiy Ahmed held bilateral discussions with Somalia on Monday.");
+    assert_eq!(ev[0].kind, T::Consult);
+    let ev = events("Qatar's emir received the Kenyan ambassador at his palace.");
+    assert_eq!(ev[0].kind, T::Consult);
+    let ev = events("Donald Trump made a state visit to the United Kingdom in June.");
+    assert!(ev.iter().any(|e| e.kind == T::Consult && e.mode.as_deref() == Some("visit")));
+    // Announced, it is an agreement to visit (PLOVER's rule for future cooperation).
+    let ev = events("Donald Trump will make a state visit to the United Kingdom in June.");
+    assert_eq!((ev[0].kind, ev[0].status), (T::Agree, S::Planned));
+    assert_eq!(ev[0].recipient[0].country.as_deref(), Some("GBR"));
+    assert!(events("The package was received on Monday.").is_empty());
+}
