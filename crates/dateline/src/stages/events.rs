@@ -643,7 +643,11 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 .collect();
             let actor_text_body = actor_text.and_then(|(_, e)| {
                 let k = toks.partition_point(|t| t.end < e);
-                let (_, sector) = STATE_BODIES.iter().find(|(w, _)| lw(k) == *w)?;
+                // A state's body (military, police, government, courts): with no
+                // country named it acts for the country the article is about.
+                let (_, sector) = BODY_SECTORS
+                    .iter()
+                    .find(|(w, s)| lw(k) == *w && matches!(s, Some("MIL" | "COP" | "GOV" | "JUD")))?;
                 Some((home.clone()?, *sector))
             });
             let ev = EventAnn {
@@ -745,7 +749,7 @@ const LIGHT_VERBS: [&str; 30] = [
 
 /// Bodies a nationality can qualify, and the sector each stands for:
 /// "Rwandan rebels" are rebels (REB), "Israeli officials" government (GOV).
-const BODY_SECTORS: [(&str, Option<&str>); 20] = [
+const BODY_SECTORS: [(&str, Option<&str>); 23] = [
     ("rebels", Some("REB")),
     ("militants", Some("REB")),
     ("insurgents", Some("REB")),
@@ -759,6 +763,9 @@ const BODY_SECTORS: [(&str, Option<&str>); 20] = [
     ("officials", Some("GOV")),
     ("authorities", Some("GOV")),
     ("government", Some("GOV")),
+    ("regime", Some("GOV")),
+    ("junta", Some("MIL")),
+    ("prosecutors", Some("JUD")),
     ("negotiators", Some("GOV")),
     ("diplomats", Some("GOV")),
     ("leaders", Some("GOV")),
@@ -766,23 +773,6 @@ const BODY_SECTORS: [(&str, Option<&str>); 20] = [
     ("demonstrators", Some("CVL")),
     ("workers", Some("LAB")),
     ("students", Some("EDU")),
-];
-
-/// A state's bodies, and their sectors: with no country named they act for the
-/// country the article is about.
-const STATE_BODIES: [(&str, Option<&str>); 12] = [
-    ("forces", Some("MIL")),
-    ("troops", Some("MIL")),
-    ("army", Some("MIL")),
-    ("military", Some("MIL")),
-    ("soldiers", Some("MIL")),
-    ("junta", Some("MIL")),
-    ("police", Some("COP")),
-    ("officials", Some("GOV")),
-    ("authorities", Some("GOV")),
-    ("government", Some("GOV")),
-    ("regime", Some("GOV")),
-    ("prosecutors", Some("JUD")),
 ];
 
 /// Nouns for people and groups an act can be done to or with, when the text
