@@ -162,6 +162,7 @@ fn affiliation_from_possessives_role_nouns_and_appositions() {
     let nf = find(&es, "Nadia Farouk");
     assert_eq!(nf.roles, ["reporter"]);
     assert_eq!(nf.affiliation, id("Al Jazeera"));
+    assert!(nf.country.is_none(), "an outlet's reporter is not its country's");
     assert_eq!(find(&es, "Ghazi Hamad").affiliation, id("Hamas"));
     assert_eq!(find(&es, "Tomas Brekke").affiliation, id("Boeing"));
 }

@@ -1091,8 +1091,19 @@ fn affiliate(doc: &Doc, kb: &KnowledgeBase, out: &mut [EntityAnn]) {
         out[p].affiliation = found.filter(|&k| k != p);
         // "Russian President Boris Yeltsin": a person the knowledge base does not
         // place belongs to the country of their affiliation.
+        // Not through an outlet, a company or an international body: Al Jazeera's
+        // reporter is not Qatar's.
         if out[p].country.is_none() {
-            out[p].country = out[p].affiliation.and_then(|k| out[k].country.clone());
+            out[p].country = out[p]
+                .affiliation
+                .filter(|&k| {
+                    out[k].kind == EntityType::Country
+                        || matches!(
+                            out[k].sector.as_deref(),
+                            Some("GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG" | "REB")
+                        )
+                })
+                .and_then(|k| out[k].country.clone());
         }
     }
 }
