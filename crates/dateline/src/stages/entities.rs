@@ -1154,6 +1154,16 @@ mod tests {
         let mut kb = KnowledgeBase::default();
         kb.load(include_str!("../../data/kb/entities.tsv"), "entities.tsv", true).unwrap();
         assert!(kb.entries.len() > 500, "{} entries", kb.entries.len());
+        // No name or alias stands for two entries.
+        let mut owner: FastMap<String, &str> = FastMap::default();
+        for line in data_lines(include_str!("../../data/kb/entities.tsv")) {
+            let c: Vec<&str> = line.split('\t').collect();
+            let names = std::iter::once(c[0]).chain(c.get(4).map_or("", |a| *a).split('|'));
+            for n in names.map(str::trim).filter(|n| !n.is_empty()) {
+                let before = owner.insert(n.to_lowercase(), c[0]);
+                assert!(before.is_none_or(|b| b == c[0]), "{n:?} names both {before:?} and {:?}", c[0]);
+            }
+        }
         for e in &kb.entries {
             // An affiliation names another entry.
             assert!(
