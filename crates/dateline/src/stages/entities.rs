@@ -111,7 +111,6 @@ pub struct KnowledgeBase {
     entries: Vec<KbEntry>,
     /// Lowercase name or alias → entry.
     index: FastMap<String, usize>,
-    max_words: usize,
     /// The letters a name opens with (up to its first non-alphanumeric) → the
     /// most words of a name opening so: most tokens skip the index at once.
     heads: FastMap<String, usize>,
@@ -173,7 +172,6 @@ impl KnowledgeBase {
             let aliases = c.get(4).copied().unwrap_or("");
             for name in std::iter::once(c[0]).chain(aliases.split('|')).map(str::trim).filter(|s| !s.is_empty()) {
                 let words = name.split_whitespace().count() + 1;
-                self.max_words = self.max_words.max(words);
                 let lower = name.to_lowercase();
                 let most = self.heads.entry(head_of(&lower).to_string()).or_default();
                 *most = (*most).max(words);
@@ -185,7 +183,7 @@ impl KnowledgeBase {
 }
 
 static BUILTIN: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| {
-    let mut kb = KnowledgeBase { max_words: 1, ..KnowledgeBase::default() };
+    let mut kb = KnowledgeBase::default();
     let _ = kb.load(include_str!("../../data/kb/entities.tsv"), "entities.tsv", false);
     Arc::new(kb)
 });
