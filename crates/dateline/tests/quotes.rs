@@ -298,3 +298,67 @@ fn he_is_the_speaker_not_the_person_he_watched() {
     let got = summary(text);
     assert!(got.iter().all(|q| q.2.as_deref() == Some("Tomas Reyes")), "{got:?}");
 }
+
+#[test]
+fn demands_charges_and_stances_are_reported_claims() {
+    // A demand: the object is what is asked for.
+    assert_eq!(
+        summary("The Red Crescent called for an immediate pause in the shelling of the camps."),
+        [q("an immediate pause in the shelling of the camps", false, Some("Red Crescent"))]
+    );
+    assert_eq!(
+        summary("Mayor Ivan Petrenko urged residents to leave the eastern districts before nightfall."),
+        [q("residents to leave the eastern districts before nightfall", false, Some("Ivan Petrenko"))]
+    );
+    // A commitment or refusal takes an infinitive.
+    assert_eq!(
+        summary("The rebel commander has pledged to release all the captured soldiers by Friday."),
+        [q("to release all the captured soldiers by Friday", false, Some("The rebel commander"))]
+    );
+    // A charge, and a belief.
+    assert_eq!(
+        summary("The ministry strongly denied reports of a secret deal with the militia."),
+        [q("reports of a secret deal with the militia", false, Some("The ministry"))]
+    );
+    assert_eq!(
+        summary("Western diplomats believe the talks could resume next month."),
+        [q("the talks could resume next month", false, Some("Western diplomats"))]
+    );
+}
+
+#[test]
+fn adjectives_and_nouns_are_not_cues() {
+    assert!(summary("The proposed deal would free 50 captives in the first stage.").is_empty());
+    assert!(summary("Negotiators studied Israel's plans to widen the buffer zone along the border.").is_empty());
+    assert!(summary("Analysts listed several questions about the ceasefire's monitoring mechanism.").is_empty());
+    // Wanting and planning are states of mind the writer ascribes, not statements.
+    assert!(summary("The army planned to open two more crossings for aid trucks.").is_empty());
+}
+
+#[test]
+fn every_report_in_a_sentence_counts() {
+    // Two speakers in one sentence: the first report ends where the second clause begins.
+    assert_eq!(
+        summary("The defence lawyer said the evidence was thin, while the prosecutor said the case was strong."),
+        [
+            q("the evidence was thin", false, Some("The defence lawyer")),
+            q("the case was strong", false, Some("the prosecutor")),
+        ]
+    );
+    // A nested report is the outer speaker's claim and the inner one's.
+    assert_eq!(
+        summary("Officials said the general believes the offensive will stall before winter."),
+        [
+            q("the general believes the offensive will stall before winter", false, Some("Officials")),
+            q("the offensive will stall before winter", false, Some("the general")),
+        ]
+    );
+    // "..., saying ..." and "..., accusing ...": the main clause's subject speaks.
+    assert_eq!(
+        summary("The government condemned the attack on the convoy, accusing the rebels of breaking the truce."),
+        [
+            q("the attack on the convoy, accusing the rebels of breaking the truce", false, Some("The government")),
+            q("the rebels of breaking the truce", false, Some("The government")),
+        ]
+    );
+}

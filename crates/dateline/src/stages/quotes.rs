@@ -16,7 +16,12 @@
 //!   attribution inherits the previous quote's speaker.
 //! - **Reported speech**: `X said (that) …`, `X told Y (that) …`, `…, X says`,
 //!   `…, saying …` (the speaker is the main clause's subject), `according to X, …`
-//!   and `…, according to X`.
+//!   and `…, according to X`; demands, charges and stances whose object is the
+//!   claim (`X called for …`, `X denied …`, `X urged Y to …`), commitments
+//!   (`X pledged to …`) and beliefs (`X believes …`). Every report in a sentence
+//!   counts, a nested one too; a report ends where the clause of the next
+//!   speaker begins (`…, while Y said …`). Wanting and planning are states of
+//!   mind the writer ascribes, not reports, and are left out.
 //! - **Speakers** are the noun phrase next to the cue, as written ("a Hamas
 //!   source", "Al Jazeera’s Hashem Ahelbarra"). "he" and "she" resolve to the
 //!   last named speaker. An unnamed speaker stays as written; none is guessed.
@@ -80,22 +85,40 @@ enum Cue {
     That,
     Participle,
     Object,
+    /// Content is an infinitive or a "that" clause: "pledged to continue", "hopes that".
+    To,
+    /// Content is the object itself, a demand or a stance: "called for a ceasefire",
+    /// "denied the report", "urged Israel to stop".
+    Object2,
 }
 
-static CUES: LazyLock<FastMap<&'static str, Cue>> = LazyLock::new(|| {
-    let mut m = FastMap::default();
+fn cue_kind(k: &str) -> Cue {
+    match k.trim() {
+        "participle" => Cue::Participle,
+        "object" => Cue::Object,
+        "that" => Cue::That,
+        "to" => Cue::To,
+        "np" => Cue::Object2,
+        _ => Cue::Verb,
+    }
+}
+
+/// One-word cues, and two-word cues by their first word ("called" → "for").
+type CueTable = (FastMap<&'static str, Cue>, FastMap<&'static str, Vec<(&'static str, Cue)>>);
+
+static CUES: LazyLock<CueTable> = LazyLock::new(|| {
+    let (mut one, mut two) = (FastMap::default(), FastMap::<&'static str, Vec<(&'static str, Cue)>>::default());
     for line in data_lines(include_str!("../../data/quote_cues.tsv")) {
         if let Some((w, k)) = line.split_once('\t') {
-            let k = match k.trim() {
-                "participle" => Cue::Participle,
-                "object" => Cue::Object,
-                "that" => Cue::That,
-                _ => Cue::Verb,
-            };
-            m.insert(w.trim(), k);
+            match w.trim().split_once(' ') {
+                Some((first, second)) => two.entry(first).or_default().push((second, cue_kind(k))),
+                None => {
+                    one.insert(w.trim(), cue_kind(k));
+                }
+            }
         }
     }
-    m
+    (one, two)
 });
 
 static MEDIA: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -184,7 +207,24 @@ impl<'a> Quoter<'a> {
         if t.kind != TokenKind::Word || self.raw(i).starts_with(char::is_uppercase) {
             return None;
         }
-        CUES.get(self.lower(i)).copied()
+        let w = self.lower(i);
+        if let Some(seconds) = CUES.1.get(w) {
+            let next = self.lower(i + 1);
+            if let Some(&(_, k)) = seconds.iter().find(|(s, _)| *s == next) {
+                return Some(k);
+            }
+        }
+        CUES.0.get(w).copied()
+    }
+
+    /// The token after the cue at `i`: two-word cues ("called for") end one later.
+    fn cue_end(&self, i: usize) -> usize {
+        let two = CUES.1.get(self.lower(i)).is_some_and(|v| v.iter().any(|(s, _)| *s == self.lower(i + 1)));
+        if two {
+            i + 2
+        } else {
+            i + 1
+        }
     }
 
     fn paragraph(&self, i: usize) -> u32 {
@@ -226,12 +266,7 @@ impl<'a> Quoter<'a> {
                     out.push(q);
                 }
             }
-            if let Some(q) = self.reported(si, &inside, &used, last.as_ref()) {
-                if let Some(sp) = &q.speaker {
-                    last = Some(sp.clone());
-                }
-                out.push(q);
-            }
+            out.extend(self.reported(si, &inside, &used, &mut last));
         }
         out.sort_by_key(|q| (q.start, q.end));
         out
@@ -714,7 +749,11 @@ impl<'a> Quoter<'a> {
         }
         // Any reporting clause in the quote's sentence, outside quotes.
         let (a, b) = self.sentence_range(self.sent_of[m.open] as usize);
-        for j in (a..b).filter(|&j| !inside[j]) {
+        // Speech first: in "planned to discuss “…”, a source told AFP" the source speaks.
+        let speech = |j: usize| matches!(self.cue(j), Some(Cue::Verb | Cue::That | Cue::Object | Cue::Participle));
+        let first_speech = (a..b).filter(|&j| !inside[j]).find(|&j| speech(j));
+        let other = |j: usize| first_speech.is_none() || speech(j) || self.lower(j) == "according";
+        for j in (a..b).filter(|&j| !inside[j] && other(j)) {
             if self.cue(j).is_some() {
                 // "..., a Hamas source told AFP" (the NP on the left), else "..., said X".
                 let left_is_word = j > a && self.toks[j - 1].kind == TokenKind::Word;
@@ -799,9 +838,10 @@ impl<'a> Quoter<'a> {
         self.np_right(s, before)
     }
 
-    /// Reported speech in sentence `si`, if it holds a reporting clause outside
-    /// direct quotes whose content is not itself mostly a direct quote.
-    fn reported(&self, si: usize, inside: &[bool], used: &[usize], last: Option<&SpeakerAnn>) -> Option<QuoteAnn> {
+    /// Reported speech in sentence `si`: every reporting clause outside direct
+    /// quotes whose content is not itself mostly a direct quote. Nested reports
+    /// each count ("X said Y believes Z" is X's claim and Y's).
+    fn reported(&self, si: usize, inside: &[bool], used: &[usize], last: &mut Option<SpeakerAnn>) -> Vec<QuoteAnn> {
         let (a, b) = self.sentence_range(si);
         let mut b_content = b;
         while b_content > a && matches!(self.toks[b_content - 1].kind, TokenKind::Punct) {
@@ -812,7 +852,8 @@ impl<'a> Quoter<'a> {
                     cb: usize,
                     sp: Option<(usize, usize)>,
                     cue: (usize, usize),
-                    channel: Option<String>|
+                    channel: Option<String>,
+                    last: &Option<SpeakerAnn>|
          -> Option<QuoteAnn> {
             // Trim punctuation and "that" at the content's edges.
             let (mut ca, mut cb) = (ca, cb);
@@ -831,7 +872,7 @@ impl<'a> Quoter<'a> {
             if quoted * 2 > cb - ca || (quoted > 0 && cb - ca - quoted < 4) {
                 return None;
             }
-            let speaker = sp.and_then(|r| self.speaker(r, last));
+            let speaker = sp.and_then(|r| self.speaker(r, last.as_ref()));
             Some(QuoteAnn {
                 start: self.toks[ca].start,
                 end: self.toks[cb - 1].end,
@@ -843,82 +884,144 @@ impl<'a> Quoter<'a> {
                 sent_end: s.end,
             })
         };
-        for j in a..b_content {
-            if inside[j] || used.contains(&j) {
+        let mut out = Vec::new();
+        let mut push = |q: Option<QuoteAnn>, last: &mut Option<SpeakerAnn>| {
+            if let Some(q) = q {
+                if let Some(sp) = &q.speaker {
+                    *last = Some(sp.clone());
+                }
+                out.push(q);
+            }
+        };
+        let mut j = a;
+        while j < b_content {
+            let here = j;
+            j += 1;
+            if inside[here] || used.contains(&here) {
                 continue;
             }
             // "according to X, CONTENT" / "CONTENT, according to X"
-            if self.lower(j) == "according" && self.lower(j + 1) == "to" {
-                let np = self.np_right(j + 2, b_content)?;
+            if self.lower(here) == "according" && self.lower(here + 1) == "to" {
+                let Some(np) = self.np_right(here + 2, b_content) else { continue };
                 // "…, according to the U.N., and …": the clause before it.
                 let closes = np.1 >= b_content - 1 || self.raw(np.1) == ",";
-                return if j == a || (j > a && self.raw(j - 1) == "," && closes) {
-                    if j == a {
-                        make(np.1, b_content, Some(np), (j, j + 2), None)
-                    } else {
-                        make(a, j - 1, Some(np), (j, j + 2), None)
-                    }
-                } else {
-                    None
-                };
+                if here == a {
+                    push(make(np.1, b_content, Some(np), (here, here + 2), None, last), last);
+                } else if self.raw(here - 1) == "," && closes {
+                    push(make(a, here - 1, Some(np), (here, here + 2), None, last), last);
+                }
+                j = np.1;
+                continue;
             }
-            let Some(c) = self.cue(j) else { continue };
+            let Some(c) = self.cue(here) else { continue };
+            let ce = self.cue_end(here);
+            j = ce;
             match c {
                 Cue::Participle => {
                     // "..., saying the group was ready": the speaker is the subject.
-                    if j > a && self.raw(j - 1) == "," {
-                        return match self.subject(a, j) {
-                            Some(sp) => make(j + 1, b_content, Some(sp), (j, j + 1), None),
+                    if here > a && self.raw(here - 1) == "," {
+                        let q = match self.subject(a, here) {
+                            Some(sp) => make(ce, b_content, Some(sp), (here, ce), None, last),
                             // "“…,” said Chaudhry, adding that …": the quote's speaker.
-                            None => make(j + 1, b_content, None, (j, j + 1), None).map(|mut q| {
-                                q.speaker = last.cloned();
+                            None => make(ce, b_content, None, (here, ce), None, last).map(|mut q| {
+                                q.speaker = last.clone();
                                 q
                             }),
                         };
+                        push(q, last);
                     }
                 }
-                Cue::Verb | Cue::Object | Cue::That => {
+                Cue::Verb | Cue::Object | Cue::That | Cue::To | Cue::Object2 => {
                     // "CONTENT, X says" / "CONTENT, says X" near the end of the clause.
-                    let before_comma = j > a + 1
-                        && (self.raw(j - 1) == ","
-                            || self.np_left(j, a).is_some_and(|(s0, _)| s0 > a && self.raw(s0 - 1) == ","));
-                    if before_comma {
-                        let np_start = if self.raw(j - 1) == "," { j } else { self.np_left(j, a).map_or(j, |r| r.0) };
-                        let sp =
-                            if self.raw(j - 1) == "," { self.np_right(j + 1, b_content) } else { self.np_left(j, a) };
-                        let after = sp.map_or(j + 1, |r| r.1.max(j + 1));
+                    let before_comma = here > a + 1
+                        && (self.raw(here - 1) == ","
+                            || self.np_left(here, a).is_some_and(|(s0, _)| s0 > a && self.raw(s0 - 1) == ","));
+                    if before_comma && matches!(c, Cue::Verb | Cue::That | Cue::Object) {
+                        let np_start =
+                            if self.raw(here - 1) == "," { here } else { self.np_left(here, a).map_or(here, |r| r.0) };
+                        let sp = if self.raw(here - 1) == "," {
+                            self.np_right(ce, b_content)
+                        } else {
+                            self.np_left(here, a)
+                        };
+                        let after = sp.map_or(ce, |r| r.1.max(ce));
                         if np_start > a + 3 && (after >= b_content || self.raw(after) == ",") {
-                            return make(a, np_start - 1, sp, (j, j + 1), None);
+                            push(make(a, np_start - 1, sp, (here, ce), None, last), last);
+                            continue;
                         }
                     }
-                    // "X said (on Tuesday) (that) CONTENT" / "X told Y (that) CONTENT"
-                    let sp = self.speaker_left(j, a);
-                    sp?;
-                    let mut k = j + 1;
-                    let mut channel = None;
-                    if c == Cue::Object {
-                        // the addressee, up to "that" or ","
-                        channel = self.channel_after(k, b_content);
-                        let stop = (k..b_content.min(k + 8))
-                            .find(|&x| self.lower(x) == "that" || self.raw(x) == "," || self.raw(x) == ":");
-                        match stop {
-                            Some(x) => k = x,
-                            None => continue,
-                        }
-                    } else if let Some(x) = (k..b_content.min(k + 11)).find(|&x| self.lower(x) == "that") {
-                        // "said on Wednesday that", "indicated in talks with US representatives that"
-                        if (k..x).all(|y| !inside[y]) {
-                            k = x;
-                        }
-                    } else if c == Cue::That {
+                    // "the proposed deal", "Israel's plans to": a noun or an adjective, not a report.
+                    if here > a && (is_determiner(self.lower(here - 1)) || self.toks[here - 1].has(flags::CLITIC)) {
                         continue;
                     }
+                    // "X said (on Tuesday) (that) CONTENT" / "X told Y (that) CONTENT"
+                    let Some(sp) = self.speaker_left(here, a) else { continue };
+                    let mut k = ce;
+                    let mut channel = None;
+                    match c {
+                        Cue::Object => {
+                            // the addressee, up to "that" or ","
+                            channel = self.channel_after(k, b_content);
+                            let stop = (k..b_content.min(k + 8))
+                                .find(|&x| self.lower(x) == "that" || self.raw(x) == "," || self.raw(x) == ":");
+                            match stop {
+                                Some(x) => k = x,
+                                None => continue,
+                            }
+                        }
+                        // "pledged to continue", "hopes that": nothing else is a report.
+                        Cue::To => {
+                            while k < b_content && self.is_adverb(k) {
+                                k += 1;
+                            }
+                            if !matches!(self.lower(k), "to" | "that") {
+                                continue;
+                            }
+                        }
+                        Cue::Object2 => {}
+                        _ => {
+                            if let Some(x) = (k..b_content.min(k + 11)).find(|&x| self.lower(x) == "that") {
+                                // "said on Wednesday that", "indicated in talks with US representatives that"
+                                if (k..x).all(|y| !inside[y]) {
+                                    k = x;
+                                }
+                            } else if c == Cue::That {
+                                continue;
+                            }
+                        }
+                    }
                     let channel = channel.or_else(|| self.channel_interview(a, b_content));
-                    return make(k, b_content, sp, (j, j + 1), channel);
+                    push(make(k, b_content, Some(sp), (here, ce), channel, last), last);
                 }
             }
         }
-        None
+        // "Martin said the evidence was weak, while Perkins said …": the first
+        // report ends where the clause of the next one begins.
+        for k in 1..out.len() {
+            let Some(next_sp) = out[k].speaker.as_ref().map(|sp| sp.start) else { continue };
+            let from = self.toks.partition_point(|t| t.start < next_sp);
+            let prev = &out[k - 1];
+            let cut = (from.saturating_sub(12)..from).rev().find(|&p| {
+                self.toks[p].start > prev.start
+                    && self.toks[p].end < prev.end
+                    && (self.raw(p) == ";"
+                        || (self.raw(p) == ","
+                            && matches!(self.lower(p + 1), "while" | "but" | "and" | "whereas" | "although" | "though")))
+            });
+            if let Some(p) = cut {
+                let end = self.toks[p - 1].end;
+                if end > out[k - 1].start {
+                    out[k - 1].end = end;
+                }
+            }
+        }
+        out
+    }
+
+    /// An adverb between a cue and its content ("pledged again to", "hopes soon to").
+    fn is_adverb(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        w.len() > 4 && w.ends_with("ly") || matches!(w, "again" | "not" | "never" | "also" | "still" | "once")
     }
 
     /// The speaker of a cue at `v`, looking left: the noun phrase right before it,
@@ -926,7 +1029,13 @@ impl<'a> Quoter<'a> {
     /// ("Netanyahu, speaking to families on Tuesday, said"); an NP that itself
     /// follows a parenthetical comma gives way to the sentence's subject.
     fn speaker_left(&self, v: usize, floor: usize) -> Option<(usize, usize)> {
-        let direct = self.np_left(v, floor).or_else(|| self.skip_aux_np(v, floor));
+        // "Guterres strongly condemned": the adverb is not part of the speaker.
+        let adverb = v > floor && self.lower(v - 1).len() > 4 && self.lower(v - 1).ends_with("ly");
+        let direct = if adverb {
+            self.skip_aux_np(v, floor)
+        } else {
+            self.np_left(v, floor).or_else(|| self.skip_aux_np(v, floor))
+        };
         if let Some((s0, s1)) = direct {
             if s0 > floor && self.raw(s0 - 1) == "," && self.sent_has_comma_pair(floor, s0) {
                 return self.subject(floor, s0 - 1).or(Some((s0, s1)));
@@ -998,7 +1107,15 @@ impl<'a> Quoter<'a> {
                     | "publicly"
                     | "since"
                     | "further"
+                    | "not"
+                    | "never"
+                    | "would"
+                    | "will"
+                    | "did"
+                    | "does"
+                    | "do"
             )
+            || (self.lower(k - 1).len() > 4 && self.lower(k - 1).ends_with("ly"))
         {
             k -= 1;
         }
@@ -1026,6 +1143,11 @@ fn person_like(name: &str) -> bool {
         && chars.clone().any(char::is_lowercase)
         && !last.contains('.')
         && !is_pronoun(name)
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my"
+        | "your" | "any" | "no" | "every" | "each")
 }
 
 fn is_pronoun(name: &str) -> bool {
