@@ -362,3 +362,33 @@ fn every_report_in_a_sentence_counts() {
         ]
     );
 }
+
+#[test]
+fn the_speaker_stands_before_adverbs_times_and_parentheses() {
+    let speaker = |t: &str| summary(t).first().and_then(|q| q.2.clone());
+    assert_eq!(
+        speaker("Senator Dana Oyelaran (D-Ore.) said the vote would be delayed again.").as_deref(),
+        Some("Dana Oyelaran")
+    );
+    assert_eq!(
+        speaker("The governor this week also said the roads would reopen soon.").as_deref(),
+        Some("The governor")
+    );
+    assert_eq!(speaker("The envoy has long called for talks between the two armies.").as_deref(), Some("The envoy"));
+    assert_eq!(
+        speaker("The ministry, which together vowed to rebuild the bridge, met on Monday.").as_deref(),
+        Some("which")
+    );
+    // A time after the cue is not who spoke: "said Friday".
+    assert_eq!(speaker("“The convoy was hit twice,” said Friday the head of the mission.").as_deref(), None);
+}
+
+#[test]
+fn cues_that_are_also_nouns_need_a_subject() {
+    assert!(summary("Turnout in several battleground states could decide the election.").is_empty());
+    assert!(summary("The low demand for coal shut the mine for three days.").is_empty());
+    assert_eq!(
+        summary("A new poll shows that most residents want the curfew lifted."),
+        [q("most residents want the curfew lifted", false, Some("A new poll"))]
+    );
+}

@@ -104,12 +104,18 @@ fn cue_kind(k: &str) -> Cue {
 }
 
 /// One-word cues, and two-word cues by their first word ("called" → "for").
-type CueTable = (FastMap<&'static str, Cue>, FastMap<&'static str, Vec<(&'static str, Cue)>>);
+/// Forms that are also common nouns sit in the third set.
+type CueTable = (FastMap<&'static str, Cue>, FastMap<&'static str, Vec<(&'static str, Cue)>>, FastSet<&'static str>);
 
 static CUES: LazyLock<CueTable> = LazyLock::new(|| {
     let (mut one, mut two) = (FastMap::default(), FastMap::<&'static str, Vec<(&'static str, Cue)>>::default());
+    let mut nounish = FastSet::default();
     for line in data_lines(include_str!("../../data/quote_cues.tsv")) {
-        if let Some((w, k)) = line.split_once('\t') {
+        if let Some((w, rest)) = line.split_once('\t') {
+            let (k, flag) = rest.split_once('\t').unwrap_or((rest, ""));
+            if flag.trim() == "noun" {
+                nounish.insert(w.trim().split(' ').next().unwrap_or(""));
+            }
             match w.trim().split_once(' ') {
                 Some((first, second)) => two.entry(first).or_default().push((second, cue_kind(k))),
                 None => {
@@ -118,7 +124,7 @@ static CUES: LazyLock<CueTable> = LazyLock::new(|| {
             }
         }
     }
-    (one, two)
+    (one, two, nounish)
 });
 
 static MEDIA: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -132,6 +138,24 @@ static TITLES: LazyLock<FastSet<&'static str>> =
 
 static GROUP_NOUNS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../data/group_nouns.txt")).flat_map(str::split_whitespace).collect());
+
+/// Adverbs that stand between a subject and its reporting verb ("has long
+/// called for", "Trump often cited", "all agreed").
+static LEFT_ADVERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    "long often once sometimes first only together all both already always just even now then soon \
+     initially originally privately openly frequently"
+        .split_whitespace()
+        .collect()
+});
+
+/// Things that state or show, before a cue that is also a noun ("the poll shows").
+static DOCUMENT_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    "poll survey report study data analysis slide statement document letter memo figures records research chart \
+     map video footage ad indictment complaint filing lawsuit ruling order resolution law bill text draft agreement \
+     treaty website post tweet"
+        .split_whitespace()
+        .collect()
+});
 
 /// Words that end a speaker noun phrase when walking away from the cue.
 static NP_STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
@@ -159,6 +183,8 @@ struct Quoter<'a> {
     toks: &'a [Token],
     /// Sentence index of each token.
     sent_of: Vec<u32>,
+    /// Whether each token lies in a time expression ("this week", "Friday").
+    in_time: Vec<bool>,
     doc: &'a Doc,
 }
 
@@ -189,7 +215,17 @@ impl<'a> Quoter<'a> {
                 *x = k as u32;
             }
         }
-        Quoter { text: doc.text(), toks: &doc.tokens, sent_of, doc }
+        let mut in_time = vec![false; doc.tokens.len()];
+        for t in &doc.times {
+            let from = doc.tokens.partition_point(|k| k.start < t.start);
+            for (k, x) in in_time.iter_mut().enumerate().skip(from) {
+                if doc.tokens[k].end > t.end {
+                    break;
+                }
+                *x = true;
+            }
+        }
+        Quoter { text: doc.text(), toks: &doc.tokens, sent_of, in_time, doc }
     }
 
     fn raw(&self, i: usize) -> &'a str {
@@ -208,6 +244,10 @@ impl<'a> Quoter<'a> {
             return None;
         }
         let w = self.lower(i);
+        // "battleground states", "the low demand": a noun after a modifier.
+        if CUES.2.contains(w) && !self.subject_before(i) {
+            return None;
+        }
         if let Some(seconds) = CUES.1.get(w) {
             let next = self.lower(i + 1);
             if let Some(&(_, k)) = seconds.iter().find(|(s, _)| *s == next) {
@@ -215,6 +255,20 @@ impl<'a> Quoter<'a> {
             }
         }
         CUES.0.get(w).copied()
+    }
+
+    /// The word before token `i` can end a subject: a name, a pronoun, a plural
+    /// noun ("experts say") or a relative pronoun.
+    fn subject_before(&self, i: usize) -> bool {
+        if i == 0 || self.toks[i - 1].kind != TokenKind::Word {
+            return false;
+        }
+        let (raw, w) = (self.raw(i - 1), self.lower(i - 1));
+        raw.starts_with(char::is_uppercase)
+            || is_pronoun(w)
+            || matches!(w, "who" | "which" | "that" | "also" | "still" | "now")
+            || DOCUMENT_NOUNS.contains(w)
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous"))
     }
 
     /// The token after the cue at `i`: two-word cues ("called for") end one later.
@@ -640,13 +694,27 @@ impl<'a> Quoter<'a> {
 
     /// The noun phrase ending just before token `end` (walking left), at most 8 tokens.
     fn np_left(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        // "once he said", "the $18 million he says": the pronoun alone.
+        if end > floor && matches!(self.lower(end - 1), "he" | "she" | "they" | "we" | "i" | "you") {
+            return Some((end - 1, end));
+        }
+        // "Rep. Gwen Moore (D-Wis.) said": the name before the parenthesis.
+        if end > floor + 1 && self.raw(end - 1) == ")" {
+            if let Some(open) = (floor..end - 1).rev().take(8).find(|&k| self.raw(k) == "(") {
+                return self.np_left(open, floor);
+            }
+        }
+        // "..., who said", "which together vowed": the relative pronoun.
+        if end > floor && matches!(self.lower(end - 1), "who" | "which") {
+            return Some((end - 1, end));
+        }
         let mut a = end;
         while a > floor && end - a < 8 {
             let t = &self.toks[a - 1];
             let ok = match t.kind {
                 TokenKind::Word => {
                     let w = self.lower(a - 1);
-                    !NP_STOP.contains(w) && self.cue(a - 1).is_none()
+                    !NP_STOP.contains(w) && self.cue(a - 1).is_none() && !self.in_time[a - 1]
                 }
                 TokenKind::Quote => t.has(flags::CLITIC) || (self.raw(a - 1) == "’" && t.attached()),
                 _ => false,
@@ -662,6 +730,10 @@ impl<'a> Quoter<'a> {
 
     /// The noun phrase starting at token `start` (walking right), at most 8 tokens.
     fn np_right(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        // "said of Mrs. Clinton's plan", "said Friday": what was spoken of, or when.
+        if matches!(self.lower(start), "of" | "in") || self.in_time.get(start).copied().unwrap_or(false) {
+            return None;
+        }
         let mut b = start;
         while b < ceil && b - start < 8 {
             let t = &self.toks[b];
@@ -950,6 +1022,10 @@ impl<'a> Quoter<'a> {
                             continue;
                         }
                     }
+                    // "people accused of rape", "a man described by police as": a participle.
+                    if c == Cue::Object2 && matches!(self.lower(ce), "of" | "by") {
+                        continue;
+                    }
                     // "the proposed deal", "Israel's plans to": a noun or an adjective, not a report.
                     if here > a && (is_determiner(self.lower(here - 1)) || self.toks[here - 1].has(flags::CLITIC)) {
                         continue;
@@ -1006,7 +1082,10 @@ impl<'a> Quoter<'a> {
                     && self.toks[p].end < prev.end
                     && (self.raw(p) == ";"
                         || (self.raw(p) == ","
-                            && matches!(self.lower(p + 1), "while" | "but" | "and" | "whereas" | "although" | "though")))
+                            && matches!(
+                                self.lower(p + 1),
+                                "while" | "but" | "and" | "whereas" | "although" | "though"
+                            )))
             });
             if let Some(p) = cut {
                 let end = self.toks[p - 1].end;
@@ -1030,7 +1109,8 @@ impl<'a> Quoter<'a> {
     /// follows a parenthetical comma gives way to the sentence's subject.
     fn speaker_left(&self, v: usize, floor: usize) -> Option<(usize, usize)> {
         // "Guterres strongly condemned": the adverb is not part of the speaker.
-        let adverb = v > floor && self.lower(v - 1).len() > 4 && self.lower(v - 1).ends_with("ly");
+        let adverb =
+            v > floor && (self.is_adverb(v - 1) || self.in_time[v - 1] || LEFT_ADVERBS.contains(self.lower(v - 1)));
         let direct = if adverb {
             self.skip_aux_np(v, floor)
         } else {
@@ -1115,7 +1195,9 @@ impl<'a> Quoter<'a> {
                     | "does"
                     | "do"
             )
-            || (self.lower(k - 1).len() > 4 && self.lower(k - 1).ends_with("ly"))
+            || self.is_adverb(k - 1)
+            || self.in_time[k - 1]
+            || LEFT_ADVERBS.contains(self.lower(k - 1))
         {
             k -= 1;
         }
@@ -1146,8 +1228,27 @@ fn person_like(name: &str) -> bool {
 }
 
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my"
-        | "your" | "any" | "no" | "every" | "each")
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "any"
+            | "no"
+            | "every"
+            | "each"
+    )
 }
 
 fn is_pronoun(name: &str) -> bool {
