@@ -392,3 +392,21 @@ fn cues_that_are_also_nouns_need_a_subject() {
         [q("most residents want the curfew lifted", false, Some("A new poll"))]
     );
 }
+
+#[test]
+fn naming_and_long_partial_quotes() {
+    // "X called Y Z" names a stance; "a group called X" does not.
+    assert_eq!(
+        summary("The opposition called the referendum a sham staged by the junta."),
+        [q("the referendum a sham staged by the junta", false, Some("The opposition"))]
+    );
+    assert!(summary("A group called the Patriotic Front held the bridge until dawn.").is_empty());
+    // A partial quote with much more reported text around it: both the quote and the clause.
+    let got = summary(
+        "The spokeswoman said that “the army will defend every village” against what the ministry sees as a \
+         coordinated campaign by the rebels and their foreign backers.",
+    );
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.contains(&q("the army will defend every village", true, Some("The spokeswoman"))), "{got:?}");
+    assert!(got.iter().any(|g| !g.1 && g.0.ends_with("foreign backers")), "{got:?}");
+}

@@ -351,8 +351,15 @@ impl<'a> Quoter<'a> {
                 // "X said his rival's tweet was only “to mock” her": a partial quote
                 // inside the reported clause leaves the cue to the clause, which is
                 // reported speech of its own (a mixed quote).
-                // A long partial quote is the quote itself.
-                let partial_inside = !a.adjacent && a.cue.0 < m.open && words <= 6;
+                // A long partial quote, with less than twice its words around
+                // it, is the statement itself.
+                let around = || {
+                    let (_, sb) = self.sentence_range(self.sent_of[m.open] as usize);
+                    (a.cue.1..sb)
+                        .filter(|&k| !inside[k] && matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number))
+                        .count()
+                };
+                let partial_inside = !a.adjacent && a.cue.0 < m.open && (words <= 6 || around() >= 2 * words);
                 if !partial_inside {
                     used.push(a.cue.0);
                 }
@@ -1022,8 +1029,12 @@ impl<'a> Quoter<'a> {
                             continue;
                         }
                     }
-                    // "people accused of rape", "a man described by police as": a participle.
-                    if c == Cue::Object2 && matches!(self.lower(ce), "of" | "by") {
+                    // "people accused of rape", "a man described by police as": a participle;
+                    // "a group called the Patriotic Front": a name.
+                    if c == Cue::Object2
+                        && (matches!(self.lower(ce), "of" | "by")
+                            || (here > a + 1 && matches!(self.lower(here - 2), "a" | "an")))
+                    {
                         continue;
                     }
                     // "the proposed deal", "Israel's plans to": a noun or an adjective, not a report.
