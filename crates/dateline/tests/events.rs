@@ -303,3 +303,17 @@ fn visits_receptions_and_discussions_are_consultations() {
     assert_eq!(ev[0].recipient[0].country.as_deref(), Some("GBR"));
     assert!(events("The package was received on Monday.").is_empty());
 }
+
+#[test]
+fn commitments_are_agreements_and_lifting_follows_the_crosswalk() {
+    // What a party agrees, offers or pledges to do is an AGREE, not the act itself.
+    let ev = events("Jordan agreed to open its borders to allow humanitarian aid into the enclave.");
+    assert!(ev.iter().all(|e| e.kind == T::Agree), "{ev:?}");
+    let ev = events("Kenya offered to send troops to Haiti.");
+    assert_eq!(ev.iter().map(|e| e.kind).collect::<Vec<_>>(), [T::Agree]);
+    // Economic sanctions lifted are a material retreat; a state of emergency lifted is a concession.
+    assert_eq!(events("The Security Council lifted sanctions on Eritrea.")[0].kind, T::Retreat);
+    assert_eq!(events("Sudan lifted the state of emergency in Darfur.")[0].kind, T::Concede);
+    let ev = events("The rebels declared a ceasefire on Monday.");
+    assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Retreat, Some("ceasefire")));
+}

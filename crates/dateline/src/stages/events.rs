@@ -599,8 +599,12 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             if matches!(lw(i), "will" | "would") && status == EventStatus::Occurred {
                 status = EventStatus::Planned;
             }
+            // A commitment counts too ("agreed to open its borders", "offered to send
+            // troops", "pledged to provide"): the act is what was agreed.
             let future = (i.saturating_sub(4).max(clause_start)..=i)
-                .any(|k| matches!(lw(k), "will" | "would" | "shall" | "willing" | "ready" | "prepared" | "'ll"));
+                .any(|k| matches!(lw(k), "will" | "would" | "shall" | "willing" | "ready" | "prepared" | "'ll"))
+                || (i.saturating_sub(10).max(clause_start)..i)
+                    .any(|k| COMMIT_WORDS.contains(&lw(k)) && lw(k + 1) == "to" && !(k + 1..i).any(|j| lw(j) == ","));
             let unless = (end..b).any(|k| lw(k) == "unless");
             let cooperative = matches!(
                 kind,
@@ -692,6 +696,29 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
     }
     out
 }
+
+/// Verbs of commitment: what follows "agreed to", "offered to" is not yet done.
+const COMMIT_WORDS: &[&str] = &[
+    "agreed",
+    "agree",
+    "agrees",
+    "agreeing",
+    "offered",
+    "offer",
+    "offers",
+    "offering",
+    "pledged",
+    "pledge",
+    "pledges",
+    "promised",
+    "promise",
+    "promises",
+    "vowed",
+    "vow",
+    "vows",
+    "committed",
+    "undertook",
+];
 
 /// The participant a country code stands for: the article's entity for that
 /// country where it has one (a country it names, or a user's country), else the
