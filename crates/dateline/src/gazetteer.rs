@@ -160,7 +160,12 @@ impl Gazetteer {
         // Aliases name places of the files below: they are read after them.
         let rows =
             || data_lines(include_str!("../data/gazetteer/places.tsv")).map(|l| l.split('\t').collect::<Vec<_>>());
-        for c in rows().filter(|c| c.len() >= 5 && c[1].trim() != "alias") {
+        // (Trailing empty columns are trimmed away: a demonym or seat row may have three.)
+        let padded = |mut c: Vec<&'static str>| {
+            c.resize(c.len().max(5), "");
+            c
+        };
+        for c in rows().filter(|c| c.len() >= 3 && !matches!(c[1].trim(), "alias" | "seat")).map(padded) {
             g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
         }
         for line in include_str!("../data/gazetteer/regions.tsv").lines().skip(1) {
@@ -221,7 +226,7 @@ impl Gazetteer {
                 g.add(short, Hit::Place(e));
             }
         }
-        for c in rows().filter(|c| c.len() >= 5 && c[1].trim() == "alias") {
+        for c in rows().filter(|c| c.len() >= 3 && matches!(c[1].trim(), "alias" | "seat")).map(padded) {
             g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
         }
         g
@@ -251,6 +256,26 @@ impl Gazetteer {
             });
             if let Some(e) = found {
                 self.add(c[0], Hit::Place(e));
+            }
+            return;
+        }
+        // A seat of government other than the capital ("Tel Aviv"): it speaks for
+        // its state as a capital does.
+        if c[1].trim() == "seat" {
+            let (iso3, name) = (c[2].trim(), c[0].trim());
+            let found: Vec<usize> = self.index.get(&name.to_lowercase()).map_or(Vec::new(), |hits| {
+                hits.iter()
+                    .filter_map(|h| match *h {
+                        Hit::Place(e) if self.entries[e].country == iso3 && fold_eq(&self.entries[e].name, name) => {
+                            Some(e)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            });
+            // The city and any district of its name.
+            for e in found {
+                self.entries[e].capital = true;
             }
             return;
         }
@@ -304,15 +329,22 @@ impl Gazetteer {
                 if t.is_empty() || t.starts_with('#') {
                     continue;
                 }
-                let c: Vec<&str> = line.split('\t').collect();
+                let mut c: Vec<&str> = line.trim_end().split('\t').collect();
                 let at = format!("{name}:{}", n + 1);
+                // A seat of government or a demonym names a country only.
+                if c.len() >= 3 && matches!(c[1].trim(), "seat" | "demonym") {
+                    c.resize(5, "");
+                }
                 if c.len() < 5 {
                     return Err(format!(
                         "{at}: expected name, feature, country, lat, lon[, aliases] separated by tabs"
                     ));
                 }
-                if !matches!(c[1].trim(), "city" | "region" | "country" | "other") {
-                    return Err(format!("{at}: feature '{}' is not city, region, country or other", c[1].trim()));
+                if !matches!(c[1].trim(), "city" | "region" | "country" | "other" | "seat" | "demonym") {
+                    return Err(format!(
+                        "{at}: feature '{}' is not city, region, country, other, seat or demonym",
+                        c[1].trim()
+                    ));
                 }
                 let iso3 = c[2].trim();
                 if !(iso3.is_empty() || iso3.len() == 3 && iso3.bytes().all(|b| b.is_ascii_uppercase())) {
@@ -409,5 +441,7 @@ mod tests {
             .lookup_lower("israeli")
             .contains(&Hit::Demonym(g.countries.iter().position(|c| c.iso3 == "ISR").unwrap())));
         assert!(g.entries.len() > 30_000);
+        // A seat of government speaks for its state as a capital does.
+        assert!(g.lookup("Tel Aviv").iter().any(|h| matches!(h, Hit::Place(e) if g.entries[*e].capital)));
     }
 }

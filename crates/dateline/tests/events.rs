@@ -317,3 +317,17 @@ fn commitments_are_agreements_and_lifting_follows_the_crosswalk() {
     let ev = events("The rebels declared a ceasefire on Monday.");
     assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Retreat, Some("ceasefire")));
 }
+
+#[test]
+fn the_speaker_of_a_report_acts_in_it_and_bodies_act_as_written() {
+    // "they" opening what a speaker reports is the speaker.
+    let ev = events("Teachers have asserted that they will not end the strike until their demands are met.");
+    assert_eq!((ev[0].kind, ev[0].status), (T::Reject, S::Conditional));
+    assert_eq!(names(&ev[0].actor), ["Teachers"], "{ev:?}");
+    // A body named with a place: "A court in Bishkek".
+    let ev = events("A court in Bishkek has freed a jailed journalist.");
+    assert_eq!(names(&ev[0].actor), ["A court in Bishkek"], "{ev:?}");
+    // A seat of government speaks for its state as a capital does.
+    let ev = events("Tel Aviv is pursuing a deal to secure the release by Hamas of elderly captives.");
+    assert_eq!((ev[0].kind, names(&ev[0].actor)), (T::Request, vec!["Israel".to_string()]));
+}

@@ -213,34 +213,40 @@ fn capital_speaks(doc: &Doc, start: u32, end: u32) -> bool {
         return false;
     }
     let w = lw(doc, r.end);
-    if matches!(
-        w,
-        "of" | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "and"
-            | "or"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "the"
-            | "a"
-            | "an"
-            | "into"
-            | "near"
-            | "after"
-            | "before"
-            | "where"
-            | "which"
-            | "who"
-            | "is"
-            | "was"
-            | "has"
-            | "had"
-            | "city"
-    ) {
+    // "Tel Aviv is pursuing a deal", "Moscow has rejected": an act of a state.
+    let then = lw(doc, r.end + 1);
+    let acts = (matches!(w, "is" | "was") && then.len() > 5 && then.ends_with("ing") && then != "being")
+        || (matches!(w, "has" | "had") && then.len() > 4 && then.ends_with("ed"));
+    if !acts
+        && matches!(
+            w,
+            "of" | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "and"
+                | "or"
+                | "for"
+                | "from"
+                | "with"
+                | "by"
+                | "the"
+                | "a"
+                | "an"
+                | "into"
+                | "near"
+                | "after"
+                | "before"
+                | "where"
+                | "which"
+                | "who"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "city"
+        )
+    {
         return false;
     }
     let first = doc.sentence_at(start as usize).is_some_and(|s| doc.sentences[s].first as usize == r.start);

@@ -272,6 +272,26 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // the reported clause is the speaker, who is then the actor.
             // ("Switzerland said today it had expelled …": the pronoun may follow a
             // time or "that").
+            // The attribution the quotes stage found: a reported clause around the
+            // trigger starts where its content does ("Teachers have asserted that
+            // they will not end the strike").
+            let reported = doc
+                .quotes
+                .iter()
+                .filter(|q| !q.direct && q.speaker.is_some() && q.start <= toks[i].start && toks[i].end <= q.end)
+                .max_by_key(|q| q.start);
+            let content_start = reported.map(|q| toks.partition_point(|t| t.start < q.start));
+            let sentence_clause = clause_start;
+            // (An infinitive, "agreed to open its borders", has the main clause's subject.)
+            let clause_start = match content_start {
+                Some(k) if k > clause_start && k <= i && lw(k) != "to" => k,
+                _ => clause_start,
+            };
+            let pronoun_opens =
+                |from: usize| (from..(from + 4).min(i)).any(|k| matches!(lw(k), "it" | "they" | "he" | "she" | "we"));
+            let quote_speaker = reported
+                .filter(|_| content_start == Some(clause_start) && pronoun_opens(clause_start))
+                .and_then(|q| q.speaker.as_ref());
             let speaker_subject = clause_start > a
                 && crate::lexicon::is_speech_verb(lw(clause_start - 1))
                 && (clause_start..(clause_start + 4).min(i))
@@ -543,8 +563,18 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // they will not end the strike", "Nearly 70 countries agreed").
             // ("Communist rebels said Saturday that they will release …": the speaker's
             // subject, before the reporting verb.)
+            // "they will not …" in what a speaker reports: the speaker acts.
+            // (A speaker's own resolve, "claiming it must …", asks nobody.)
+            let quote_speaker = quote_speaker.filter(|_| tr.recip != Recip::Subject);
+            if let (true, Some(sp)) = (actors.is_empty(), quote_speaker) {
+                actors.extend(sp.entity);
+            }
+            let speaker_span = quote_speaker.filter(|sp| sp.entity.is_none()).map(|sp| {
+                let r = doc.token_range(sp.start, sp.end);
+                (r.start, r.end)
+            });
             let actor_text = if actors.is_empty() {
-                unnamed_subject(&lw, &|k| toks[k].kind, search_from, i).or_else(|| {
+                speaker_span.or_else(|| unnamed_subject(&lw, &|k| toks[k].kind, search_from, i)).or_else(|| {
                     let verb = (a..clause_start).rev().find(|&k| crate::lexicon::is_speech_verb(lw(k)))?;
                     speaker_subject.then(|| unnamed_subject(&lw, &|k| toks[k].kind, a, verb)).flatten()
                 })
@@ -603,7 +633,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // troops", "pledged to provide"): the act is what was agreed.
             let future = (i.saturating_sub(4).max(clause_start)..=i)
                 .any(|k| matches!(lw(k), "will" | "would" | "shall" | "willing" | "ready" | "prepared" | "'ll"))
-                || (i.saturating_sub(10).max(clause_start)..i)
+                || (i.saturating_sub(10).max(sentence_clause)..i)
                     .any(|k| COMMIT_WORDS.contains(&lw(k)) && lw(k + 1) == "to" && !(k + 1..i).any(|j| lw(j) == ","));
             let unless = (end..b).any(|k| lw(k) == "unless");
             let cooperative = matches!(
@@ -671,8 +701,14 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 trigger: (toks[i].start, toks[end - 1].end),
                 sentence: si as u32,
             };
-            // The same event told twice in a sentence or article is one event.
+            // The same event told twice in a sentence or article is one event
+            // ("agreed to resign": one agreement).
             let dup = out.iter().any(|o| {
+                o.kind == EventType::Agree
+                    && ev.kind == EventType::Agree
+                    && o.sentence == ev.sentence
+                    && ev.actors.iter().all(|x| o.actors.contains(x))
+            }) || out.iter().any(|o| {
                 o.kind == ev.kind
                     && (o.mode == ev.mode || o.kind != EventType::Assault)
                     && ((o.actors == ev.actors && o.recipients == ev.recipients && o.time == ev.time)
@@ -802,6 +838,36 @@ const BODY_SECTORS: [(&str, Option<&str>); 23] = [
     ("students", Some("EDU")),
 ];
 
+/// Singular nouns for bodies that act: "A court in Bishkek has freed …".
+const BODY_HEADS: [&str; 26] = [
+    "court",
+    "judge",
+    "ministry",
+    "parliament",
+    "council",
+    "committee",
+    "commission",
+    "agency",
+    "tribunal",
+    "government",
+    "army",
+    "military",
+    "police",
+    "regime",
+    "junta",
+    "cabinet",
+    "administration",
+    "senate",
+    "congress",
+    "assembly",
+    "navy",
+    "coalition",
+    "alliance",
+    "union",
+    "party",
+    "group",
+];
+
 /// Nouns for people and groups an act can be done to or with, when the text
 /// gives no name: "families", "civilians", "protesters".
 const GROUP_HEADS: [&str; 34] = [
@@ -892,12 +958,17 @@ fn unnamed_subject<'t>(
     }
     // "In Yangon, security forces detained ...": the subject follows the last comma.
     let from = (from..end).rev().find(|&k| lw(k) == ",").map_or(from, |k| k + 1);
-    if end <= from || end - from > 5 || (from..end).any(|k| !matches!(kind(k), TokenKind::Word | TokenKind::Number)) {
+    // "A court in Bishkek", "officials of the ministry": the head comes before
+    // the first preposition.
+    let prep = (from + 1..end).find(|&k| matches!(lw(k), "in" | "of" | "from" | "at"));
+    let limit = if prep.is_some() { 8 } else { 5 };
+    if end <= from || end - from > limit || (from..end).any(|k| !matches!(kind(k), TokenKind::Word | TokenKind::Number))
+    {
         return None;
     }
-    let head = lw(end - 1);
+    let head = lw(prep.map_or(end, |p| p) - 1);
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
-    (plural || GROUP_HEADS.contains(&head)).then_some((from, end))
+    (plural || GROUP_HEADS.contains(&head) || BODY_HEADS.contains(&head)).then_some((from, end))
 }
 
 /// An unnamed group right after a trigger, within `[from, stop)`: up to five
@@ -1063,7 +1134,8 @@ fn status<'t>(lw: &dyn Fn(usize) -> &'t str, a: usize, i: usize, end: usize, b: 
     let window: Vec<&str> = (i.saturating_sub(4).max(a)..i).map(lw).collect();
     let has = |w: &str| window.contains(&w);
     let negated = has("not") || has("n't") || has("never") || has("no");
-    if (has("will") || has("would") || has("wo")) && negated || has("refused") || has("refuses") {
+    let refuses = ["refused", "refuses", "refuse", "refusing", "declined", "declines"].iter().any(|w| has(w));
+    if (has("will") || has("would") || has("wo")) && negated || refuses {
         return EventStatus::Refused;
     }
     if negated {
