@@ -233,9 +233,20 @@ fn talks_names_mediators_meetings_demands_and_releases() {
             ("2025-03-19".into(), vec!["Coastal Liberation Front".into()])
         ]
     );
-    let agreements: Vec<(String, Vec<String>, String)> =
-        line("agreement").into_iter().map(|(d, a, p, _)| (d, a, p)).collect();
-    assert_eq!(agreements, [("2025-03-24".to_string(), both(), "Nairobi".to_string())]);
+    let agreements: Vec<(String, Vec<String>, String, &str)> = line("agreement")
+        .into_iter()
+        .zip(rows.iter().filter(|r| r["kind"] == "agreement"))
+        .map(|((d, a, p, _), r)| (d, a, p, r["status"].as_str().unwrap_or("")))
+        .collect();
+    // The signed agreement, and the government's offer to release more prisoners
+    // "if the ceasefire held": an agreement on a condition.
+    assert_eq!(
+        agreements,
+        [
+            ("2025-03-24".to_string(), both(), "Nairobi".to_string(), "occurred"),
+            ("2025-03-28".to_string(), vec!["the government".to_string()], String::new(), "conditional")
+        ]
+    );
     let releases: Vec<(String, Vec<String>, Vec<String>)> =
         line("release").into_iter().map(|(d, a, _, f)| (d, a, f)).collect();
     assert_eq!(

@@ -367,7 +367,9 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     }
                     // "speaking to captives' families", "killed 20 civilians": an
                     // unnamed group as object, as the text names it.
-                    if recipients.is_empty() {
+                    // ("ready to release more prisoners": the prisoners are what is
+                    // offered, not whom the offer is made to.)
+                    if recipients.is_empty() && !(tr.kind == EventType::Agree && lw(end - 1) == "to") {
                         if let Some((s0, s1)) = unnamed_object(&lw, &|k| toks[k].kind, end, stop) {
                             recipients.push(Participant::Text { start: toks[s0].start, end: toks[s1 - 1].end });
                         }
