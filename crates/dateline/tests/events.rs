@@ -331,3 +331,14 @@ fn the_speaker_of_a_report_acts_in_it_and_bodies_act_as_written() {
     let ev = events("Tel Aviv is pursuing a deal to secure the release by Hamas of elderly captives.");
     assert_eq!((ev[0].kind, names(&ev[0].actor)), (T::Request, vec!["Israel".to_string()]));
 }
+
+#[test]
+fn strikes_alerts_captures_and_charges() {
+    let kinds = |t: &str| events(t).iter().map(|e| e.kind).collect::<Vec<_>>();
+    assert_eq!(kinds("About 900 dock workers stopped work on Tuesday in a strike over wages."), [T::Protest]);
+    assert_eq!(kinds("Border troops remained on alert after the clash."), [T::Mobilize]);
+    assert_eq!(kinds("Militia fighters violated the ceasefire 40 times overnight."), [T::Assault]);
+    assert_eq!(kinds("Government troops captured the town of Hadi from the rebels."), [T::Assault]);
+    // What a party is accused of is the charge, not a reported attack.
+    assert_eq!(kinds("The government accused the rebels of violating the ceasefire."), [T::Accuse]);
+}

@@ -211,7 +211,15 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // What someone demands, lifts or halts ("demanded the release of 300
             // prisoners", "lifted long-standing sanctions", "urged Israel to halt the
             // bombardment") is the content of that act, not an event of its own.
-            let content = (i.saturating_sub(3).max(a)..i).any(|k| DEMAND_WORDS.contains(&lw(k)))
+            // What one is accused of ("accused the rebels of violating the ceasefire")
+            // is the charge, not an event the text reports.
+            let charged = i > a
+                && matches!(lw(i - 1), "of" | "for")
+                && (i.saturating_sub(8).max(a)..i).any(|k| {
+                    matches!(lw(k), "accused" | "accuses" | "accusing" | "accuse" | "blamed" | "blames" | "blaming")
+                });
+            let content = charged
+                || (i.saturating_sub(3).max(a)..i).any(|k| DEMAND_WORDS.contains(&lw(k)))
                 || (i > a && matches!(lw(i - 1), "the" | "a" | "an") && {
                     (i.saturating_sub(3).max(a)..i).any(|k| CONTENT_WORDS.contains(&lw(k)))
                 });
@@ -954,6 +962,10 @@ fn unnamed_subject<'t>(
                 | "says"
                 | "they"
                 | "it"
+                | "remained"
+                | "remain"
+                | "remains"
+                | "stayed"
         )
     {
         end -= 1;
