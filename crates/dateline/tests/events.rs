@@ -342,3 +342,16 @@ fn strikes_alerts_captures_and_charges() {
     // What a party is accused of is the charge, not a reported attack.
     assert_eq!(kinds("The government accused the rebels of violating the ceasefire."), [T::Accuse]);
 }
+
+#[test]
+fn judged_denied_weighed_and_background_acts_are_not_reported_events() {
+    let kinds = |t: &str| events(t).iter().map(|e| e.kind).collect::<Vec<_>>();
+    // What is condemned is the object of the condemnation.
+    assert_eq!(kinds("The UN chief condemned the bombing of a market in the north."), [T::Accuse]);
+    // What is denied is not reported as done.
+    assert_eq!(kinds("The minister rejected accusations that his police had killed protesters."), [T::Reject]);
+    // Weighing an act is no act yet.
+    assert!(kinds("Japan is considering sending aid to the flooded provinces.").is_empty());
+    // An attack named as the time of a condolence is background.
+    assert!(kinds("The king sent condolences following the attack on the embassy.").is_empty());
+}

@@ -218,7 +218,51 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 && (i.saturating_sub(8).max(a)..i).any(|k| {
                     matches!(lw(k), "accused" | "accuses" | "accusing" | "accuse" | "blamed" | "blames" | "blaming")
                 });
+            // What is condemned, denied or investigated ("condemned the terrorist
+            // attack on a church", "refuted comments on the killing of farmers") is
+            // the object of that judgement.
+            let judged =
+                (i.saturating_sub(5).max(a)..i).rev().find(|&k| JUDGE_WORDS.contains(&lw(k))).is_some_and(|k| {
+                    (k + 1..i).all(|j| {
+                        !matches!(lw(j), "," | ";" | "and" | "but" | "after" | "as" | "while" | "which" | "that")
+                    })
+                });
+            // What is denied is no report of it ("denied charges he ran a hit squad
+            // that killed officials").
+            let denied = (a..i).any(|k| {
+                matches!(lw(k), "denied" | "denies" | "deny" | "rejected" | "rejects" | "dismissed" | "refuted")
+                    && (k + 1..(k + 4).min(i)).any(|j| {
+                        matches!(
+                            lw(j),
+                            "charges" | "accusations" | "allegations" | "claims" | "reports" | "suggestions"
+                        )
+                    })
+            });
+            // An event named as the time of another ("condolences after the attack
+            // in Kabul", "following Wednesday's assault"): background.
+            // (A clause is no time: "a day after the rebels freed 25 soldiers".)
+            let past_verb = lw(i).ends_with("ed")
+                || matches!(
+                    lw(i),
+                    "struck" | "shot" | "fought" | "took" | "hit" | "beat" | "sent" | "gave" | "held" | "met"
+                );
+            let as_time = !past_verb
+                && (i.saturating_sub(4).max(a)..i).any(|k| {
+                    matches!(lw(k), "after" | "following")
+                        && (k + 1..i)
+                            .any(|j| matches!(lw(j), "the" | "a" | "an" | "this" | "its" | "their" | "'s" | "’s"))
+                });
+            // Weighing an act is no act yet ("is considering sending aid").
+            let weighed = (i.saturating_sub(3).max(a)..i)
+                .any(|k| matches!(lw(k), "considering" | "mulling" | "weighing" | "contemplating" | "studying"));
+            if weighed {
+                i = end;
+                continue;
+            }
             let content = charged
+                || judged
+                || denied
+                || as_time
                 || (i.saturating_sub(3).max(a)..i).any(|k| DEMAND_WORDS.contains(&lw(k)))
                 || (i > a && matches!(lw(i - 1), "the" | "a" | "an") && {
                     (i.saturating_sub(3).max(a)..i).any(|k| CONTENT_WORDS.contains(&lw(k)))
@@ -848,8 +892,9 @@ const BODY_SECTORS: [(&str, Option<&str>); 23] = [
     ("students", Some("EDU")),
 ];
 
-/// Singular nouns for bodies that act: "A court in Bishkek has freed …".
-const BODY_HEADS: [&str; 26] = [
+/// Singular nouns for bodies and office holders that act: "A court in Bishkek
+/// has freed …", "The minister rejected …".
+const BODY_HEADS: [&str; 47] = [
     "court",
     "judge",
     "ministry",
@@ -876,6 +921,27 @@ const BODY_HEADS: [&str; 26] = [
     "union",
     "party",
     "group",
+    "minister",
+    "president",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "commander",
+    "governor",
+    "mayor",
+    "envoy",
+    "ambassador",
+    "chief",
+    "leader",
+    "secretary",
+    "general",
+    "prosecutor",
+    "king",
+    "queen",
+    "emir",
+    "prince",
 ];
 
 /// Nouns for people and groups an act can be done to or with, when the text
@@ -1032,6 +1098,41 @@ fn unnamed_object<'t>(
     let first = (start..=head).find(|&k| kind(k) == TokenKind::Word && !lw(k).chars().all(|c| c.is_ascii_digit()))?;
     Some((first, head + 1))
 }
+
+/// Verbs and nouns of judgement: an event named as their object is what is
+/// judged ("condemned the attack", "an inquiry into the killings").
+const JUDGE_WORDS: [&str; 30] = [
+    "condemned",
+    "condemns",
+    "condemning",
+    "condemn",
+    "denounced",
+    "denounces",
+    "denouncing",
+    "deplored",
+    "deplores",
+    "decried",
+    "refuted",
+    "refutes",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "welcomed",
+    "welcomes",
+    "praised",
+    "praises",
+    "investigate",
+    "investigating",
+    "investigated",
+    "investigates",
+    "inquiry",
+    "investigation",
+    "probe",
+    "mourned",
+    "commemorated",
+    "comments",
+    "remarks",
+];
 
 /// Words that make a following noun event the content of a demand.
 const DEMAND_WORDS: [&str; 34] = [
