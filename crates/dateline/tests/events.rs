@@ -311,9 +311,10 @@ fn commitments_are_agreements_and_lifting_follows_the_crosswalk() {
     assert!(ev.iter().all(|e| e.kind == T::Agree), "{ev:?}");
     let ev = events("Kenya offered to send troops to Haiti.");
     assert_eq!(ev.iter().map(|e| e.kind).collect::<Vec<_>>(), [T::Agree]);
-    // Economic sanctions lifted are a material retreat; a state of emergency lifted is a concession.
+    // Economic sanctions or a state of emergency lifted are a material retreat; a ban lifted is a concession.
     assert_eq!(events("The Security Council lifted sanctions on Eritrea.")[0].kind, T::Retreat);
-    assert_eq!(events("Sudan lifted the state of emergency in Darfur.")[0].kind, T::Concede);
+    assert_eq!(events("Sudan lifted the state of emergency in Darfur.")[0].kind, T::Retreat);
+    assert_eq!(events("The court lifted a ban on the opposition party.")[0].kind, T::Concede);
     let ev = events("The rebels declared a ceasefire on Monday.");
     assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Retreat, Some("ceasefire")));
 }
@@ -354,4 +355,15 @@ fn judged_denied_weighed_and_background_acts_are_not_reported_events() {
     assert!(kinds("Japan is considering sending aid to the flooded provinces.").is_empty());
     // An attack named as the time of a condolence is background.
     assert!(kinds("The king sent condolences following the attack on the embassy.").is_empty());
+}
+
+#[test]
+fn lawsuits_investigations_mediation_and_verbal_support() {
+    let kinds = |t: &str| events(t).iter().map(|e| e.kind).collect::<Vec<_>>();
+    let ev = events("Three opposition politicians filed a libel lawsuit against the interior minister.");
+    assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Accuse, Some("allege")), "{ev:?}");
+    assert_eq!(names(&ev[0].actor), ["Three opposition politicians"]);
+    assert_eq!(kinds("Kuwait launched a mediation effort between the two parties."), [T::Consult]);
+    assert_eq!(kinds("The envoy defended the army's handling of the protests."), [T::Support]);
+    assert_eq!(kinds("Rwanda and Burundi restored diplomatic ties on Monday."), [T::Support]);
 }
