@@ -235,10 +235,18 @@ impl Record {
                                 country: Some(iso3.clone()),
                                 sector: None,
                             },
+                            // "two British soldiers": the country a nationality names.
                             crate::stages::events::Participant::Text { start, end } => Participant {
                                 name: Some(doc.text()[*start as usize..*end as usize].to_string()),
                                 entity: None,
-                                country: None,
+                                country: doc
+                                    .entities
+                                    .iter()
+                                    .find(|e| {
+                                        e.kind == EntityType::Country
+                                            && e.mentions.iter().any(|&(a, b)| *start <= a && b <= *end)
+                                    })
+                                    .and_then(|e| e.country.clone()),
                                 sector: None,
                             },
                             crate::stages::events::Participant::Place(p) => {

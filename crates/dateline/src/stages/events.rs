@@ -259,10 +259,19 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 i = end;
                 continue;
             }
+            // "reiterated its demand today that Israel ease restrictions", "urged the
+            // rebels to free": what is asked, in its own clause; "Iraq must cooperate":
+            // an obligation, not an act.
+            let asked = (i.saturating_sub(8).max(a)..i).any(|k| {
+                DEMAND_WORDS.contains(&lw(k))
+                    && (k + 1..i).any(|j| matches!(lw(j), "that" | "to"))
+                    && !(k + 1..i).any(|j| matches!(lw(j), "," | ";" | "and" | "but"))
+            }) || (i.saturating_sub(2).max(a)..i).any(|k| matches!(lw(k), "must" | "should"));
             let content = charged
                 || judged
                 || denied
                 || as_time
+                || asked
                 || (i.saturating_sub(3).max(a)..i).any(|k| DEMAND_WORDS.contains(&lw(k)))
                 || (i > a && matches!(lw(i - 1), "the" | "a" | "an") && {
                     (i.saturating_sub(3).max(a)..i).any(|k| CONTENT_WORDS.contains(&lw(k)))
@@ -409,9 +418,19 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     }
                     // "pounded Gaza", "shelled Kharkiv": a place as object stands for its country.
                     if recipients.is_empty() {
+                        // ("shelled the southern regional capital Juba": a place the
+                        // object phrase ends in.)
+                        let describes = |k: usize| {
+                            k <= end + 4
+                                && (end..k).all(|j| {
+                                    toks[j].kind == TokenKind::Word
+                                        && !matches!(lw(j), "in" | "at" | "on" | "near" | "to" | "from" | "with" | "by")
+                                        && !GROUP_HEADS.contains(&lw(j))
+                                })
+                        };
                         let obj = doc.places.iter().find(|p| {
                             let k = doc.token_range(p.start, p.end).start;
-                            k == end && k < stop
+                            k >= end && k < stop && describes(k)
                         });
                         if let Some(p) = obj {
                             recipients.push(Participant::Place(doc.places.iter().position(|x| x == p).unwrap_or(0)));
