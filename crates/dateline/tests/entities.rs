@@ -247,3 +247,13 @@ fn a_month_that_ends_a_name_stays_in_it() {
     let es = entities("Theresa May will hold talks with Donald Tusk.");
     assert_eq!(find(&es, "Theresa May").kind, T::Person);
 }
+
+#[test]
+fn names_with_particles_and_the_article_written_el() {
+    let r = Pipeline::new().extract(Article::from_body(
+        "Egyptian President Abdel Fattah el-Sisi met Mohammed bin Salman in Riyadh. Later, el-Sisi flew home.",
+    ));
+    let sisi = r.entities.iter().find(|e| e.name.as_deref() == Some("Abdel Fattah al-Sisi")).expect("Sisi");
+    assert_eq!(sisi.mentions.len(), 2, "{:?}", r.entities);
+    assert!(r.entities.iter().any(|e| e.name.as_deref() == Some("Mohammed bin Salman")), "{:?}", r.entities);
+}

@@ -367,3 +367,23 @@ fn lawsuits_investigations_mediation_and_verbal_support() {
     assert_eq!(kinds("The envoy defended the army's handling of the protests."), [T::Support]);
     assert_eq!(kinds("Rwanda and Burundi restored diplomatic ties on Monday."), [T::Support]);
 }
+
+#[test]
+fn hosts_receive_visitors_and_rejected_proposals_are_not_events() {
+    // PLOVER's visit: the guest acts, the host receives.
+    let ev = events("Egyptian President Abdel Fattah el-Sisi hosted Ismail Haniyeh in Cairo on Monday.");
+    assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Consult, Some("visit")));
+    assert_eq!(
+        (names(&ev[0].actor), names(&ev[0].recipient)),
+        (vec!["Ismail Haniyeh".to_string()], vec!["Abdel Fattah al-Sisi".to_string()])
+    );
+    let kinds = |t: &str| events(t).iter().map(|e| e.kind).collect::<Vec<_>>();
+    // What is rejected or cancelled is not done.
+    assert_eq!(
+        kinds("The United Nations rejected a call for its peacekeepers to be deployed in the east."),
+        [T::Reject]
+    );
+    assert_eq!(kinds("The French minister cancelled a planned visit to Haiti."), [T::Sanction]);
+    // The cause of an act is background: "in retaliation for an air raid".
+    assert_eq!(kinds("Iran shelled Iraqi towns in retaliation for an air raid on Susangerd."), [T::Assault]);
+}

@@ -173,9 +173,21 @@ impl KnowledgeBase {
             for name in std::iter::once(c[0]).chain(aliases.split('|')).map(str::trim).filter(|s| !s.is_empty()) {
                 let words = name.split_whitespace().count() + 1;
                 let lower = name.to_lowercase();
-                let most = self.heads.entry(head_of(&lower).to_string()).or_default();
-                *most = (*most).max(words);
-                self.index.insert(lower, k);
+                // The Arabic article is written al- and el- alike ("el-Sisi").
+                let swapped = lower
+                    .split(' ')
+                    .map(|w| match (w.strip_prefix("al-"), w.strip_prefix("el-")) {
+                        (Some(r), _) => format!("el-{r}"),
+                        (_, Some(r)) => format!("al-{r}"),
+                        _ => w.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for key in [lower, swapped] {
+                    let most = self.heads.entry(head_of(&key).to_string()).or_default();
+                    *most = (*most).max(words);
+                    self.index.entry(key).or_insert(k);
+                }
             }
         }
         Ok(())
@@ -491,7 +503,10 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 if let Some(&k) = kb.index.get(key) {
                     // Lowercase aliases must match as written ("IS" is not "is").
                     let written = &text[tk.start as usize..toks[last].end as usize];
-                    if written.chars().next().is_some_and(char::is_uppercase) || key.starts_with("al-") {
+                    if written.chars().next().is_some_and(char::is_uppercase)
+                        || key.starts_with("al-")
+                        || key.starts_with("el-")
+                    {
                         matched = Some((k, n));
                         break;
                     }
@@ -525,7 +540,18 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     && (e + 1..(e + 4).min(b))
                         .take_while(|&k| cap(&toks[k], text) && !in_place[k])
                         .any(|k| WORDS.org.contains(toks[k].text(text)));
+                // "Abdel Fattah el-Sisi", "Mohammed bin Salman": a particle inside a name.
+                let w2 = t2.text(text);
+                let particle = t2.kind == TokenKind::Word
+                    && !t2.attached()
+                    && (["al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-"]
+                        .iter()
+                        .any(|p| w2.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
+                        || (matches!(w2, "bin" | "ibn" | "bint" | "ould" | "van" | "von" | "de" | "da" | "dos")
+                            && e + 1 < b
+                            && cap(&toks[e + 1], text)));
                 if (cap(t2, text) && !t2.attached())
+                    || particle
                     || and_in_org
                     || (connector && (i..e).any(|k| WORDS.org.contains(toks[k].text(text))))
                 {

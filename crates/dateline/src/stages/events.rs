@@ -80,6 +80,9 @@ enum Recip {
     By,
     /// "X must …", said Y: the subject is the recipient, the reporter the actor.
     Subject,
+    /// The subject hosts the one named after the trigger, who is the actor
+    /// (the visitor) of a CONSULT visit.
+    Host,
     /// The first actor after "against", "over" or "on" later in the sentence
     /// ("pledged to continue the offensive until victory over Hamas").
     Against,
@@ -115,6 +118,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "by" => Recip::By,
             "subj" => Recip::Subject,
             "against" => Recip::Against,
+            "host" => Recip::Host,
             _ => Recip::None,
         };
         let needs: Vec<&'static str> =
@@ -246,6 +250,12 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     lw(i),
                     "struck" | "shot" | "fought" | "took" | "hit" | "beat" | "sent" | "gave" | "held" | "met"
                 );
+            let cause = !past_verb
+                && (i.saturating_sub(5).max(a)..i).any(|k| {
+                    matches!(lw(k), "amid" | "retaliation" | "response")
+                        || (lw(k) == "because" && lw(k + 1) == "of")
+                        || (lw(k) == "due" && lw(k + 1) == "to")
+                });
             let as_time = !past_verb
                 && (i.saturating_sub(4).max(a)..i).any(|k| {
                     matches!(lw(k), "after" | "following")
@@ -271,6 +281,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 || judged
                 || denied
                 || as_time
+                || cause
                 || asked
                 || (i.saturating_sub(3).max(a)..i).any(|k| DEMAND_WORDS.contains(&lw(k)))
                 || (i > a && matches!(lw(i - 1), "the" | "a" | "an") && {
@@ -304,9 +315,12 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 .any(|k| matches!(lw(k), "which" | "where"));
             // "staged a hunger strike … to protest", "demonstrated … during
             // demonstrations": the same act named again for its purpose.
-            let again = out.iter().any(|o| o.sentence as usize == si && o.kind == tr.kind)
+            // ("wounded two soldiers in a bomb attack": the same attack.)
+            let again = out.iter().any(|o| o.sentence as usize == si && o.kind == tr.kind && o.mode == tr.mode)
                 && i > a
-                && matches!(lw(i - 1), "to" | "in" | "during" | "of");
+                && (matches!(lw(i - 1), "to" | "in" | "during" | "of")
+                    || (i.saturating_sub(3).max(a)..i).any(|k| matches!(lw(k), "in" | "during" | "with"))
+                        && (i.saturating_sub(2).max(a)..i).any(|k| matches!(lw(k), "a" | "an" | "the")));
             if ((relative || far_which) && out.last().is_some_and(|o| o.sentence as usize == si)) || again {
                 i = end;
                 continue;
@@ -468,6 +482,19 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                         actors.extend(speaker);
                     } else {
                         recipients.clear();
+                    }
+                }
+                Recip::Host => {
+                    // "Yeltsin hosted Hashimoto": Hashimoto visits, Yeltsin receives.
+                    let stop = (end..(end + 8).min(b)).find(|&k| matches!(lw(k), "," | ";" | "for" | "in" | "at"));
+                    let guest = (end..stop.unwrap_or((end + 8).min(b))).find_map(|k| ent_of[k]);
+                    let host = before(i);
+                    match guest {
+                        Some(gst) if Some(gst) != host => {
+                            actors.push(gst);
+                            recipients.extend(host.map(Participant::Entity));
+                        }
+                        _ => actors.extend(host),
                     }
                 }
                 Recip::Against => {
@@ -1120,7 +1147,7 @@ fn unnamed_object<'t>(
 
 /// Verbs and nouns of judgement: an event named as their object is what is
 /// judged ("condemned the attack", "an inquiry into the killings").
-const JUDGE_WORDS: [&str; 30] = [
+const JUDGE_WORDS: [&str; 39] = [
     "condemned",
     "condemns",
     "condemning",
@@ -1151,10 +1178,27 @@ const JUDGE_WORDS: [&str; 30] = [
     "commemorated",
     "comments",
     "remarks",
+    "rejected",
+    "rejects",
+    "reject",
+    "rejecting",
+    "refused",
+    "dismissed",
+    "cancelled",
+    "canceled",
+    "postponed",
 ];
 
 /// Words that make a following noun event the content of a demand.
-const DEMAND_WORDS: [&str; 34] = [
+const DEMAND_WORDS: [&str; 42] = [
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "ultimatum",
+    "request",
+    "proposal",
+    "plan",
     "demanded",
     "demand",
     "demands",
