@@ -387,3 +387,16 @@ fn hosts_receive_visitors_and_rejected_proposals_are_not_events() {
     // The cause of an act is background: "in retaliation for an air raid".
     assert_eq!(kinds("Iran shelled Iraqi towns in retaliation for an air raid on Susangerd."), [T::Assault]);
 }
+
+#[test]
+fn a_passive_subject_undergoes_the_act() {
+    let ev = events("More than 270 schoolgirls were freed by their captors on Tuesday.");
+    let e = ev.iter().find(|e| e.kind == T::Retreat).expect("a release");
+    assert_eq!(
+        (names(&e.actor), names(&e.recipient)),
+        (vec!["their captors".to_string()], vec!["More than 270 schoolgirls".to_string()])
+    );
+    // With no agent named, the victims are the recipient, never the actor.
+    let ev = events("Eight protesters were killed on Friday in the central town.");
+    assert!(ev[0].actor.is_empty() && names(&ev[0].recipient) == ["Eight protesters"], "{ev:?}");
+}

@@ -376,6 +376,8 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             let before = |from: usize| (search_from..from).rev().find_map(|k| ent_of[k]);
             let after = |from: usize| (from..(from + 8).min(b)).find_map(|k| ent_of[k]);
             let (mut actors, mut recipients): (Vec<usize>, Vec<Participant>) = (Vec::new(), Vec::new());
+            // A passive's unnamed agent ("freed by their captors").
+            let mut passive_agent: Option<(usize, usize)> = None;
             match tr.recip {
                 Recip::By => {
                     // "talks, mediated by Egypt and Qatar": the mediators are the third party.
@@ -407,11 +409,20 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     }
                 }
                 Recip::Obj if passive => {
-                    if let Some(e) = before(i) {
-                        recipients.push(Participant::Entity(e));
+                    // "The 279 girls were released": the subject undergoes it.
+                    match before(i) {
+                        Some(e) => recipients.push(Participant::Entity(e)),
+                        None => {
+                            if let Some((s0, s1)) = unnamed_subject(&lw, &|k| toks[k].kind, search_from, i) {
+                                recipients.push(Participant::Text { start: toks[s0].start, end: toks[s1 - 1].end });
+                            }
+                        }
                     }
                     if let Some(k) = (end..(end + 3).min(b)).find(|&k| lw(k) == "by") {
                         actors.extend(after(k + 1));
+                        if actors.is_empty() {
+                            passive_agent = unnamed_object(&lw, &|k| toks[k].kind, k + 1, (k + 7).min(b));
+                        }
                     }
                 }
                 Recip::Obj => {
@@ -674,7 +685,9 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 (r.start, r.end)
             });
             let actor_text = if actors.is_empty() {
-                speaker_span.or_else(|| unnamed_subject(&lw, &|k| toks[k].kind, search_from, i)).or_else(|| {
+                // (A passive's subject is what the act is done to, never its actor.)
+                let subject = || (!passive).then(|| unnamed_subject(&lw, &|k| toks[k].kind, search_from, i)).flatten();
+                speaker_span.or(passive_agent).or_else(subject).or_else(|| {
                     let verb = (a..clause_start).rev().find(|&k| crate::lexicon::is_speech_verb(lw(k)))?;
                     speaker_subject.then(|| unnamed_subject(&lw, &|k| toks[k].kind, a, verb)).flatten()
                 })
@@ -990,6 +1003,35 @@ const BODY_HEADS: [&str; 47] = [
     "prince",
 ];
 
+/// More plural nouns for people an act is done to ("Hausa politicians",
+/// "British nationals").
+const MORE_PEOPLE: [&str; 24] = [
+    "captors",
+    "kidnappers",
+    "abductors",
+    "gunmen",
+    "attackers",
+    "assailants",
+    "bandits",
+    "militias",
+    "jihadists",
+    "extremists",
+    "politicians",
+    "guerrillas",
+    "insurgents",
+    "forces",
+    "nationals",
+    "settlers",
+    "immigrants",
+    "pilgrims",
+    "monitors",
+    "observers",
+    "inspectors",
+    "peacekeepers",
+    "diplomats",
+    "lawmakers",
+];
+
 /// Nouns for people and groups an act can be done to or with, when the text
 /// gives no name: "families", "civilians", "protesters".
 const GROUP_HEADS: [&str; 34] = [
@@ -1139,7 +1181,9 @@ fn unnamed_object<'t>(
             )
     };
     let np_end = (start..stop.min(start + 5)).find(|&k| !in_np(k)).unwrap_or(stop.min(start + 5));
-    let head = (start..np_end).rev().find(|&k| GROUP_HEADS.contains(&lw(k)))?;
+    let head = (start..np_end)
+        .rev()
+        .find(|&k| GROUP_HEADS.contains(&lw(k)) || BODY_HEADS.contains(&lw(k)) || MORE_PEOPLE.contains(&lw(k)))?;
     // Counted groups stay with their figure ("killed 20 civilians"): the words only.
     let first = (start..=head).find(|&k| kind(k) == TokenKind::Word && !lw(k).chars().all(|c| c.is_ascii_digit()))?;
     Some((first, head + 1))
