@@ -400,3 +400,10 @@ fn a_passive_subject_undergoes_the_act() {
     let ev = events("Eight protesters were killed on Friday in the central town.");
     assert!(ev[0].actor.is_empty() && names(&ev[0].recipient) == ["Eight protesters"], "{ev:?}");
 }
+
+#[test]
+fn met_with_takes_the_one_met() {
+    let ev =
+        events("Mohammed bin Salman held a separate meeting with Ukrainian President Volodymyr Zelenskyy in Riyadh.");
+    assert_eq!(names(&ev[0].recipient), ["Volodymyr Zelenskyy"], "{ev:?}");
+}

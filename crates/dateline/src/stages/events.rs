@@ -403,7 +403,9 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     actors.extend(before(i));
                     // "talks with X", "spoke to X": the preposition follows the trigger
                     // ("talks are expected to last" has no recipient).
-                    let w = (end..(end + 2).min(b)).find(|&k| matches!(lw(k), "with" | "to" | "against" | "between"));
+                    // ("met with X": the preposition may close the trigger itself.)
+                    let w =
+                        (end - 1..(end + 2).min(b)).find(|&k| matches!(lw(k), "with" | "to" | "against" | "between"));
                     if let Some(e) = w.and_then(|k| after(k + 1)) {
                         recipients.push(Participant::Entity(e));
                     }
