@@ -374,7 +374,22 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             let search_from = if speaker_subject { a } else { clause_start };
             // Actor: the nearest entity before the trigger; passives take "by X".
             let before = |from: usize| (search_from..from).rev().find_map(|k| ent_of[k]);
-            let after = |from: usize| (from..(from + 8).min(b)).find_map(|k| ent_of[k]);
+            // "Ukrainian President Volodymyr Zelenskyy": the person, not the nationality of the title.
+            let after = |from: usize| {
+                let k = (from..(from + 8).min(b)).find(|&k| ent_of[k].is_some())?;
+                let e = ent_of[k]?;
+                let person = (doc.entities[e].kind == crate::record::EntityType::Country)
+                    .then(|| {
+                        (k + 1..(k + 5).min(b))
+                            .take_while(|&j| {
+                                toks[j].kind == TokenKind::Word && toks[j].text(text).starts_with(char::is_uppercase)
+                            })
+                            .filter_map(|j| ent_of[j])
+                            .find(|&p| doc.entities[p].kind == crate::record::EntityType::Person)
+                    })
+                    .flatten();
+                Some(person.unwrap_or(e))
+            };
             let (mut actors, mut recipients): (Vec<usize>, Vec<Participant>) = (Vec::new(), Vec::new());
             // A passive's unnamed agent ("freed by their captors").
             let mut passive_agent: Option<(usize, usize)> = None;
