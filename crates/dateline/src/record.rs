@@ -89,26 +89,35 @@ impl Record {
         let g = doc.gazetteer.clone();
         let g = &*g;
         let mut places: Vec<Place> = Vec::new();
-        let mut place_of_entry: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        // One record place per gazetteer entry, and per facility name (a facility
+        // takes the country and coordinates of the place that locates it).
+        let mut place_of: std::collections::HashMap<(usize, &str), usize> = std::collections::HashMap::new();
+        let mut place_index: Vec<usize> = Vec::with_capacity(doc.places.len());
         for p in &doc.places {
             let span = doc.char_span(p.start as usize, p.end as usize);
-            match place_of_entry.get(&p.entry) {
-                Some(&k) => places[k].mentions.push(span),
+            let name = if p.facility { &doc.text()[p.start as usize..p.end as usize] } else { "" };
+            let k = match place_of.get(&(p.entry, name)) {
+                Some(&k) => {
+                    places[k].mentions.push(span);
+                    k
+                }
                 None => {
                     let e = &g.entries[p.entry];
-                    place_of_entry.insert(p.entry, places.len());
+                    place_of.insert((p.entry, name), places.len());
                     places.push(Place {
                         id: format!("P{}", places.len() + 1),
-                        name: e.name.clone(),
-                        feature: e.feature,
+                        name: if p.facility { name.to_string() } else { e.name.clone() },
+                        feature: if p.facility { PlaceFeature::Other } else { e.feature },
                         country: (!e.country.is_empty()).then(|| e.country.clone()),
                         lat: e.lat,
                         lon: e.lon,
-                        geonames_id: e.geonames_id,
+                        geonames_id: if p.facility { None } else { e.geonames_id },
                         mentions: vec![span],
                     });
+                    places.len() - 1
                 }
-            }
+            };
+            place_index.push(k);
         }
         // Each figure measures at most one event of its sentence: of those that
         // measure its kind, the one whose trigger is nearest before it, else
@@ -143,7 +152,7 @@ impl Record {
                 qualifier: f.qualifier,
                 category: f.category,
                 subject: f.subject.clone(),
-                place: f.place.and_then(|k| place_of_entry.get(&doc.places[k].entry)).map(|&i| format!("P{}", i + 1)),
+                place: f.place.map(|k| format!("P{}", place_index[k] + 1)),
                 date: f.time.map(|t| format!("T{}", t + 1)),
                 claimant: f
                     .claimant
@@ -252,7 +261,7 @@ impl Record {
                             crate::stages::events::Participant::Place(p) => {
                                 let e = &g.entries[doc.places[*p].entry];
                                 Participant {
-                                    name: Some(e.name.clone()),
+                                    name: Some(places[place_index[*p]].name.clone()),
                                     entity: None,
                                     country: (!e.country.is_empty()).then(|| e.country.clone()),
                                     sector: None,
@@ -280,10 +289,7 @@ impl Record {
                             },
                         },
                     },
-                    place: ev
-                        .place
-                        .and_then(|p| place_of_entry.get(&doc.places[p].entry))
-                        .map(|&i| format!("P{}", i + 1)),
+                    place: ev.place.map(|p| format!("P{}", place_index[p] + 1)),
                     status: ev.status,
                     claimant: ev
                         .quote

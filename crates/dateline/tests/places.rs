@@ -113,7 +113,10 @@ fn namesakes_ranked_by_own_name_size_and_capital() {
 
 #[test]
 fn a_place_before_a_title_or_a_civic_word_stays_a_place() {
-    assert_eq!(names("Crowds filled the plaza in front of Seoul City Hall."), ["Seoul"]);
+    // ("Seoul City Hall" is a facility in Seoul: Seoul's country and point.)
+    let ps = places("Crowds filled the plaza in front of Seoul City Hall.");
+    assert_eq!((ps[0].name.as_str(), ps[0].country.as_deref()), ("Seoul City Hall", Some("KOR")));
+    assert_eq!(names("Crowds gathered at Seoul City Council's offices."), ["Seoul"]);
     assert_eq!(names("Texas Senator Ted Cruz spoke."), ["Texas"]);
     assert_eq!(names("The Toronto area saw snow."), ["Toronto"]);
     // After a given name a town's name is a surname.
@@ -139,4 +142,22 @@ fn state_and_province_abbreviations() {
             ("British Columbia", Some("CAN"))
         ]
     );
+}
+
+#[test]
+fn facilities_are_placed_by_the_place_that_locates_them() {
+    let ps = places(
+        "Troops raided Al-Shifa Hospital in Gaza City. Flights resumed at London Heathrow Airport. \
+         Protesters gathered outside the U.S. Embassy. The Carter Center said it was worried.",
+    );
+    let got: Vec<(&str, PlaceFeature, Option<&str>)> =
+        ps.iter().map(|p| (p.name.as_str(), p.feature, p.country.as_deref())).collect();
+    assert!(got.contains(&("Al-Shifa Hospital", PlaceFeature::Other, Some("PSE"))), "{got:?}");
+    assert!(got.contains(&("London Heathrow Airport", PlaceFeature::Other, Some("GBR"))), "{got:?}");
+    // A place inside a facility's name is no place of its own.
+    assert!(!got.iter().any(|g| g.0 == "London"), "{got:?}");
+    // An embassy with no place after it, and an organization named a "Center", are no places.
+    assert!(!got.iter().any(|g| g.0.contains("Embassy") || g.0.contains("Carter")), "{got:?}");
+    let hospital = ps.iter().find(|p| p.name == "Al-Shifa Hospital").unwrap();
+    assert!(hospital.lat.is_some() && hospital.geonames_id.is_none());
 }

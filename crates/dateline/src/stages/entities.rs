@@ -390,6 +390,9 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
     for p in &doc.places {
         in_place[doc.token_range(p.start, p.end)].fill(true);
         let e = &g.entries[p.entry];
+        if p.facility {
+            continue;
+        }
         if e.feature == PlaceFeature::Country {
             let make = || country_entity(&e.name, &e.country);
             add(&mut out, &mut by_key, format!("country:{}", e.country), &make, (p.start, p.end));
@@ -942,7 +945,7 @@ fn role_holders(doc: &Doc, kb: &KnowledgeBase, year: Option<i32>, out: &mut Vec<
         }
     }
     let mut capitals: FastMap<u32, (u32, String)> = FastMap::default();
-    for p in &doc.places {
+    for p in doc.places.iter().filter(|p| !p.facility) {
         let en = &g.entries[p.entry];
         if en.capital {
             capitals.insert(p.end, (p.start, en.country.clone()));

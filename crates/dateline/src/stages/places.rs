@@ -8,7 +8,11 @@
 //! word ("Florence Ozor", "Washington Post") is part of a name, not a place;
 //! a word from `data/gazetteer/not_places.txt`, a small town at the start of a
 //! sentence, or a small town far from every country the article names, are
-//! left out.
+//! left out unless the text says they are places ("in Nice", "the capital,
+//! Wellington", a list of places). Facilities ("Al-Shifa Hospital in Gaza
+//! City", "London Heathrow Airport") are places of feature `other`, located by
+//! the place named after them, their possessor or a place inside their name
+//! (`data/gazetteer/facilities.tsv`).
 
 use crate::lexicon::FastSet;
 use std::sync::LazyLock;
@@ -25,10 +29,23 @@ use crate::stages::tokens::TokenKind;
 pub struct PlaceAnn {
     pub start: u32,
     pub end: u32,
-    /// Index of the gazetteer entry.
+    /// Index of the gazetteer entry; for a facility, the place that locates it.
     pub entry: usize,
     pub sentence: u32,
+    /// A facility ("London Heathrow Airport", "the Qahira Hotel in Beledweyne"):
+    /// its name is the text of the span, its country and coordinates `entry`'s.
+    pub facility: bool,
 }
+
+/// Facility head words and, for some, the words one must follow.
+static FACILITIES: LazyLock<crate::lexicon::FastMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    data_lines(include_str!("../../data/gazetteer/facilities.tsv"))
+        .map(|l| {
+            let (head, quals) = l.split_once('\t').unwrap_or((l, ""));
+            (head.trim(), quals.split('|').map(str::trim).filter(|q| !q.is_empty()).collect())
+        })
+        .collect()
+});
 
 /// The `places` stage.
 #[derive(Debug, Default, Clone, Copy)]
@@ -248,7 +265,23 @@ impl Stage for Places {
                 if next_cap || prev_cap {
                     continue;
                 }
-                if NOT_PLACES.contains(word) || surnames.contains(word) {
+                // "in Nice", "the nation's capital, Wellington", "New South Wales,
+                // Victoria, South Australia": a word that is usually something else
+                // is a place where the text says so.
+                let lw_at = |k: usize| toks.get(k).map_or("", |t| t.text(doc.lower()));
+                let said_place = c.first > 0 && {
+                    let k = c.first;
+                    matches!(lw_at(k - 1), "in" | "near")
+                        || (k >= 2 && lw_at(k - 1) == "," && lw_at(k - 2) == "capital")
+                        || (k >= 2 && lw_at(k - 1) == "of" && matches!(lw_at(k - 2), "capital" | "city" | "town"))
+                        || (k >= 2
+                            && lw_at(k - 1) == ","
+                            && in_context
+                            && out.last().is_some_and(|p: &PlaceAnn| {
+                                p.end == toks[k - 2].end && g.entries[p.entry].country == en.country
+                            }))
+                };
+                if (NOT_PLACES.contains(word) && !said_place) || surnames.contains(word) {
                     continue;
                 }
                 if en.feature == PlaceFeature::City && en.population < SMALL_TOWN && (!in_context || sentence_start) {
@@ -260,8 +293,120 @@ impl Stage for Places {
                 end: toks[c.last - 1].end,
                 entry: pick,
                 sentence: c.sentence,
+                facility: false,
             });
         }
+        facilities(doc, &mut out);
         doc.places = out;
     }
+}
+
+/// Facilities: a capitalized name ending in a word of
+/// `data/gazetteer/facilities.tsv`, located by a place inside its name (which
+/// then is no place of its own) or named right after it ("in", "near", "at", a
+/// comma, a parenthesis between). Unlocated facilities are left out.
+fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
+    let text = doc.text();
+    let toks = &doc.tokens;
+    let lw = |k: usize| toks.get(k).map_or("", |t| t.text(doc.lower()));
+    let capital = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
+    };
+    let mut found: Vec<PlaceAnn> = Vec::new();
+    let mut inner: Vec<usize> = Vec::new();
+    for (si, st) in doc.sentences.iter().enumerate() {
+        let (a, b) = (st.first as usize, st.last as usize);
+        for h in a + 1..b {
+            let Some(quals) = FACILITIES.get(toks[h].text(text)) else { continue };
+            if !quals.is_empty() && !quals.contains(&toks[h - 1].text(text)) {
+                continue;
+            }
+            // The longest head wins: "Memorial Hall", not "Memorial".
+            if capital(h + 1) && FACILITIES.contains_key(toks[h + 1].text(text)) {
+                continue;
+            }
+            let mut s = h;
+            while s > a && h - s < 7 {
+                let k = s - 1;
+                let t = &toks[k];
+                // ("Hong Kong's Princess Margaret Hospital": the possessor locates it;
+                // "Superintendent of …": a title is no part of the name.)
+                let possessor = t.has(crate::stages::tokens::flags::CLITIC)
+                    && out.iter().any(|p| k > 0 && p.end == toks[k - 1].end);
+                let ok = capital(k)
+                    || (t.has(crate::stages::tokens::flags::CLITIC) && !possessor)
+                    || (matches!(lw(k), "of" | "&" | "and" | "de" | "al") && capital(k.saturating_sub(1)));
+                if !ok
+                    || crate::lexicon::is_title(t.text(text))
+                    || (k == a && crate::lexicon::is_sentence_opener(t.text(text)))
+                {
+                    break;
+                }
+                s = k;
+            }
+            while s < h && matches!(lw(s), "of" | "&" | "and") {
+                s += 1;
+            }
+            if s == h {
+                continue;
+            }
+            let (start, end) = (toks[s].start, toks[h].end);
+            let within: Vec<usize> = (0..out.len()).filter(|&k| out[k].start >= start && out[k].end <= end).collect();
+            // After the name: skip a parenthesis ("(KSC)"), then "in", "near", "at" or ",".
+            let mut k = h + 1;
+            if lw(k) == "(" {
+                while k < b && lw(k) != ")" && k < h + 6 {
+                    k += 1;
+                }
+                k += 1;
+            }
+            let next = matches!(lw(k), "in" | "near" | "at" | ",")
+                .then(|| out.iter().position(|p| p.start == toks.get(k + 1).map_or(u32::MAX, |t| t.start)))
+                .flatten();
+            // A place named inside the name, even one the pass above left as part of
+            // a longer name ("London Heathrow Airport", "Nizhny Novgorod Stadium").
+            let named_inside = || {
+                let g = &*doc.gazetteer;
+                (1..=3).rev().find_map(|n| {
+                    (s..h.saturating_sub(n - 1))
+                        .filter_map(|k| {
+                            let key = &doc.lower()[toks[k].start as usize..toks[k + n - 1].end as usize];
+                            g.lookup_lower(key)
+                                .iter()
+                                .filter_map(|hit| match *hit {
+                                    Hit::Place(e) if g.entries[e].feature != PlaceFeature::Other => Some(e),
+                                    _ => None,
+                                })
+                                .max_by_key(|&e| (g.entries[e].capital, g.entries[e].population))
+                        })
+                        .max_by_key(|&e| g.entries[e].population)
+                })
+            };
+            // The place named after it is the more precise ("Paris Regional Medical
+            // Center in Paris, Texas"); an embassy is never where its country is.
+            let possessed = (s >= 2 && toks[s - 1].has(crate::stages::tokens::flags::CLITIC))
+                .then(|| out.iter().position(|p| p.end == toks[s - 2].end))
+                .flatten();
+            let abroad = matches!(toks[h].text(text), "Embassy" | "Consulate");
+            if abroad && next.is_none() {
+                continue;
+            }
+            let entry = match next.or(possessed).or(within.first().copied()) {
+                Some(at) => out[at].entry,
+                None => match named_inside() {
+                    Some(e) => e,
+                    None => continue,
+                },
+            };
+            inner.extend(within);
+            found.push(PlaceAnn { start, end, entry, sentence: si as u32, facility: true });
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !inner.contains(&(k - 1))
+    });
+    out.extend(found);
+    out.sort_by_key(|p| p.start);
 }
