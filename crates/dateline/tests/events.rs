@@ -407,3 +407,13 @@ fn met_with_takes_the_one_met() {
         events("Mohammed bin Salman held a separate meeting with Ukrainian President Volodymyr Zelenskyy in Riyadh.");
     assert_eq!(names(&ev[0].recipient), ["Volodymyr Zelenskyy"], "{ev:?}");
 }
+
+#[test]
+fn parties_meet_each_other_and_unnamed_people_are_pleaded_with() {
+    let ev = events("Cameroon and Chad signed an agreement to jointly patrol their border.");
+    let e = ev.iter().find(|e| e.kind == T::Support).expect("a signing");
+    assert_eq!(names(&e.recipient), ["Cameroon", "Chad"], "{ev:?}");
+    let ev = events("Officials in Bangui are pleading with civilians to go back to their villages.");
+    let e = ev.iter().find(|e| e.kind == T::Request).expect("a request");
+    assert_eq!(names(&e.recipient), ["civilians"], "{ev:?}");
+}

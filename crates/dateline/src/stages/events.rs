@@ -421,8 +421,16 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     // ("met with X": the preposition may close the trigger itself.)
                     let w =
                         (end - 1..(end + 2).min(b)).find(|&k| matches!(lw(k), "with" | "to" | "against" | "between"));
-                    if let Some(e) = w.and_then(|k| after(k + 1)) {
-                        recipients.push(Participant::Entity(e));
+                    match w.and_then(|k| after(k + 1).map(|e| (k, e))) {
+                        Some((_, e)) => recipients.push(Participant::Entity(e)),
+                        // "pleading with civilians to go back": the people, as written.
+                        None => {
+                            if let Some(k) = w {
+                                if let Some((s0, s1)) = unnamed_object(&lw, &|k| toks[k].kind, k + 1, (k + 7).min(b)) {
+                                    recipients.push(Participant::Text { start: toks[s0].start, end: toks[s1 - 1].end });
+                                }
+                            }
+                        }
                     }
                 }
                 Recip::Obj if passive => {
@@ -719,6 +727,14 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 i = end;
                 continue;
             }
+            // "Cameroon and C.A.R. officials met", "signed an agreement": with no one
+            // else named, the parties act on each other.
+            if actors.len() >= 2
+                && recipients.is_empty()
+                && matches!(tr.kind, EventType::Consult | EventType::Agree | EventType::Support | EventType::Cooperate)
+            {
+                recipients = actors.iter().map(|&e| Participant::Entity(e)).collect();
+            }
             let mutual = actors.len() >= 2 && recipients.len() == actors.len();
             if !mutual {
                 recipients.retain(|r| !matches!(r, Participant::Entity(e) if actors.contains(e)));
@@ -848,8 +864,11 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             });
             // A fuller telling in the same sentence ("relaunched talks, mediated by
             // Egypt and Qatar") replaces the one without recipients.
+            // (Parties said to meet each other are no fuller than parties with no one named.)
+            let only_each_other =
+                |o: &EventAnn| o.recipients.iter().all(|r| matches!(r, Participant::Entity(e) if o.actors.contains(e)));
             let thinner = out.iter().position(|o| {
-                o.kind == ev.kind && o.sentence == ev.sentence && o.actors == ev.actors && o.recipients.is_empty()
+                o.kind == ev.kind && o.sentence == ev.sentence && o.actors == ev.actors && only_each_other(o)
             });
             if let (Some(k), false) = (thinner, ev.recipients.is_empty()) {
                 out[k] = ev;
