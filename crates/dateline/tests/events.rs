@@ -417,3 +417,12 @@ fn parties_meet_each_other_and_unnamed_people_are_pleaded_with() {
     let e = ev.iter().find(|e| e.kind == T::Request).expect("a request");
     assert_eq!(names(&e.recipient), ["civilians"], "{ev:?}");
 }
+
+#[test]
+fn an_actor_behind_a_preposition_yields_to_the_subject() {
+    let ev = events("The U.N. special envoy for Syria is calling for an end to the violence.");
+    assert_eq!(names(&ev[0].actor), ["United Nations"], "{ev:?}");
+    // With no other, the one behind the preposition stays: "officials from Qatar said …".
+    let ev = events("Officials from Qatar met the delegation on Monday.");
+    assert_eq!(names(&ev[0].actor), ["Qatar"], "{ev:?}");
+}

@@ -373,7 +373,19 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     .any(|k| matches!(lw(k), "it" | "they" | "he" | "she" | "we"));
             let search_from = if speaker_subject { a } else { clause_start };
             // Actor: the nearest entity before the trigger; passives take "by X".
-            let before = |from: usize| (search_from..from).rev().find_map(|k| ent_of[k]);
+            // An entity behind a preposition ("the U.N. special envoy for Syria is
+            // calling") yields to one that is not, if the clause has one.
+            let before = |from: usize| {
+                let found = |k: usize| ent_of[k].filter(|&e| k == search_from || ent_of[k - 1] != Some(e));
+                let bare = (search_from..from).rev().filter_map(|k| found(k).map(|e| (k, e))).find(|&(k, _)| {
+                    k == 0
+                        || !matches!(
+                            lw(k - 1),
+                            "for" | "to" | "in" | "on" | "at" | "from" | "of" | "with" | "by" | "against" | "near"
+                        )
+                });
+                bare.map(|(_, e)| e).or_else(|| (search_from..from).rev().find_map(|k| ent_of[k]))
+            };
             // "Ukrainian President Volodymyr Zelenskyy": the person, not the nationality of the title.
             let after = |from: usize| {
                 let k = (from..(from + 8).min(b)).find(|&k| ent_of[k].is_some())?;
@@ -727,6 +739,10 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 i = end;
                 continue;
             }
+            let mutual = actors.len() >= 2 && recipients.len() == actors.len();
+            if !mutual {
+                recipients.retain(|r| !matches!(r, Participant::Entity(e) if actors.contains(e)));
+            }
             // "Cameroon and C.A.R. officials met", "signed an agreement": with no one
             // else named, the parties act on each other.
             if actors.len() >= 2
@@ -734,10 +750,6 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 && matches!(tr.kind, EventType::Consult | EventType::Agree | EventType::Support | EventType::Cooperate)
             {
                 recipients = actors.iter().map(|&e| Participant::Entity(e)).collect();
-            }
-            let mutual = actors.len() >= 2 && recipients.len() == actors.len();
-            if !mutual {
-                recipients.retain(|r| !matches!(r, Participant::Entity(e) if actors.contains(e)));
             }
             let mut status = status(&|k| lw(k), a, i, end, b);
             // A goal ("talks aimed at … freeing more captives", "in a bid to") is what
