@@ -426,3 +426,14 @@ fn an_actor_behind_a_preposition_yields_to_the_subject() {
     let ev = events("Officials from Qatar met the delegation on Monday.");
     assert_eq!(names(&ev[0].actor), ["Qatar"], "{ev:?}");
 }
+
+#[test]
+fn conditions_are_not_events_and_a_capital_before_its_verb_speaks() {
+    let kinds = |t: &str| events(t).iter().map(|e| e.kind).collect::<Vec<_>>();
+    assert_eq!(
+        kinds("Iran threatened to launch a new offensive unless Baghdad accepted its conditions."),
+        [T::Threaten, T::Assault]
+    );
+    let ev = events("The ministry blamed India, a charge New Delhi quickly rejected.");
+    assert!(ev.iter().any(|e| e.kind == T::Reject && names(&e.actor) == ["India"]), "{ev:?}");
+}

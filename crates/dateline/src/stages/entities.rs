@@ -262,7 +262,17 @@ fn capital_speaks(doc: &Doc, start: u32, end: u32) -> bool {
         return false;
     }
     let first = doc.sentence_at(start as usize).is_some_and(|s| doc.sentences[s].first as usize == r.start);
-    first || r.start > 0 && matches!(lw(doc, r.start - 1), "," | "and" | "but" | "while" | "that" | "as")
+    // "a charge New Delhi quickly rejected": a verb (after an adverb) follows.
+    let verb_at = |k: usize| {
+        let v = lw(doc, k);
+        (v.len() > 4 && v.ends_with("ed")) || crate::lexicon::is_speech_verb(v)
+    };
+    let verb_next = verb_at(r.end) || (w.len() > 4 && w.ends_with("ly") && verb_at(r.end + 1));
+    let after_preposition = r.start > 0
+        && matches!(lw(doc, r.start - 1), "in" | "to" | "from" | "at" | "of" | "on" | "near" | "by" | "with" | "for");
+    first
+        || r.start > 0 && matches!(lw(doc, r.start - 1), "," | "and" | "but" | "while" | "that" | "as")
+        || (verb_next && !after_preposition)
 }
 
 /// An organization's ending that alone names nobody in particular ("Cabinet",

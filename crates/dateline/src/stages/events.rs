@@ -265,7 +265,11 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // Weighing an act is no act yet ("is considering sending aid").
             let weighed = (i.saturating_sub(3).max(a)..i)
                 .any(|k| matches!(lw(k), "considering" | "mulling" | "weighing" | "contemplating" | "studying"));
-            if weighed {
+            // The condition of an act told before it ("will launch an offensive unless
+            // Baghdad accepted its conditions") is no event of its own.
+            let condition = out.iter().any(|o| o.sentence as usize == si)
+                && (a..i).rev().take_while(|&k| !matches!(lw(k), ";" | ".")).any(|k| matches!(lw(k), "unless" | "if"));
+            if weighed || condition {
                 i = end;
                 continue;
             }
@@ -1234,8 +1238,17 @@ fn unnamed_object<'t>(
         .find(|&k| GROUP_HEADS.contains(&lw(k)) || BODY_HEADS.contains(&lw(k)) || MORE_PEOPLE.contains(&lw(k)))?;
     // Counted groups stay with their figure ("killed 20 civilians"): the words only.
     let first = (start..=head).find(|&k| kind(k) == TokenKind::Word && !lw(k).chars().all(|c| c.is_ascii_digit()))?;
+    // ("to launch a new military offensive": a verb opens no group.)
+    if start < head && VERB_OPENERS.contains(&lw(start)) {
+        return None;
+    }
     Some((first, head + 1))
 }
+
+/// Verbs that can follow a trigger before its object phrase ("threatened to
+/// launch a new military offensive"): no group opens with them.
+const VERB_OPENERS: [&str; 12] =
+    ["launch", "send", "deploy", "use", "release", "free", "return", "attack", "strike", "hit", "end", "stop"];
 
 /// Verbs and nouns of judgement: an event named as their object is what is
 /// judged ("condemned the attack", "an inquiry into the killings").
