@@ -478,6 +478,16 @@ impl<'a> Quoter<'a> {
     fn speaker(&self, (a, b): (usize, usize), last: Option<&SpeakerAnn>) -> Option<SpeakerAnn> {
         let name = self.span_text(a, b);
         let (start, end) = (self.toks[a].start, self.toks[b - 1].end);
+        // "Amina Yusuf, who fled Juba in May, says …": "who" keeps its span and
+        // takes the name of the one it stands for.
+        if b == a + 1 && matches!(self.lower(a), "who" | "which") && a >= 2 && self.raw(a - 1) == "," {
+            let floor = self.sentence_range(self.sent_of[a] as usize).0;
+            if let Some(r) = self.np_left(a - 1, floor) {
+                if let Some(sp) = self.speaker(r, last) {
+                    return Some(SpeakerAnn { start, end, ..sp });
+                }
+            }
+        }
         if is_pronoun(&name) {
             let he_she = matches!(name.to_lowercase().as_str(), "he" | "she");
             if he_she {
@@ -1032,7 +1042,7 @@ impl<'a> Quoter<'a> {
                     // "people accused of rape", "a man described by police as": a participle;
                     // "a group called the Patriotic Front": a name.
                     if c == Cue::Object2
-                        && (matches!(self.lower(ce), "of" | "by")
+                        && (matches!(self.lower(ce), "of" | "by" | "into" | "onto" | "through")
                             || (here > a + 1 && matches!(self.lower(here - 2), "a" | "an")))
                     {
                         continue;
@@ -1128,6 +1138,10 @@ impl<'a> Quoter<'a> {
             self.np_left(v, floor).or_else(|| self.skip_aux_np(v, floor))
         };
         if let Some((s0, s1)) = direct {
+            // ("…, among them Amina Yusuf, who says": "who" stands for her.)
+            if s1 == s0 + 1 && matches!(self.lower(s0), "who" | "which") {
+                return Some((s0, s1));
+            }
             if s0 > floor && self.raw(s0 - 1) == "," && self.sent_has_comma_pair(floor, s0) {
                 return self.subject(floor, s0 - 1).or(Some((s0, s1)));
             }
