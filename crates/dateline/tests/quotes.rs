@@ -422,3 +422,26 @@ fn who_speaks_for_the_one_before_it_and_physical_verbs_are_no_cues() {
     assert_eq!(sp.span.map(|[s, e]| e - s), Some(3));
     assert!(summary("The cyclone slammed into the coast on Monday, flattening homes.").is_empty());
 }
+
+#[test]
+fn orders_and_long_sources() {
+    assert_eq!(
+        summary("The general told his commanders to hold the bridge at any cost."),
+        [q("his commanders to hold the bridge at any cost", false, Some("The general"))]
+    );
+    let got = summary(
+        "More than 100,000 people fled the district in a week, according to the aid agency Relief Partners \\
+         International (RPI).",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.starts_with("More than 100,000 people fled"), "{got:?}");
+}
+
+#[test]
+fn a_cue_first_in_the_text_has_nothing_to_its_left() {
+    // Found by fuzzing: an adverb check looked left of the first token.
+    let text = "demanded\u{0}: \"\u{fffd}ckyiv-\"Ukrai\u{fffd}\u{fffd} and Turkey agpee to extend grain corridor talks\",\u{fffd}\u{74f}D&OC8";
+    let _ = quotes(text);
+    let _ = quotes("demanded");
+    let _ = quotes("strongly demanded that");
+}

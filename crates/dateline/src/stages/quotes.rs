@@ -993,7 +993,11 @@ impl<'a> Quoter<'a> {
             if self.lower(here) == "according" && self.lower(here + 1) == "to" {
                 let Some(np) = self.np_right(here + 2, b_content) else { continue };
                 // "…, according to the U.N., and …": the clause before it.
-                let closes = np.1 >= b_content - 1 || self.raw(np.1) == ",";
+                // (A long source runs to the end: "…, according to the event organizer
+                // Alliance to Reclaim Our Schools (AROS)".)
+                let closes = np.1 >= b_content - 1
+                    || self.raw(np.1) == ","
+                    || (np.1 - np.0 >= 6 && !(np.1..b_content).any(|k| self.cue(k).is_some()));
                 if here == a {
                     push(make(np.1, b_content, Some(np), (here, here + 2), None, last), last);
                 } else if self.raw(here - 1) == "," && closes {
@@ -1059,11 +1063,14 @@ impl<'a> Quoter<'a> {
                         Cue::Object => {
                             // the addressee, up to "that" or ","
                             channel = self.channel_after(k, b_content);
-                            let stop = (k..b_content.min(k + 8))
+                            let stop = (k..b_content.min(k + 12))
                                 .find(|&x| self.lower(x) == "that" || self.raw(x) == "," || self.raw(x) == ":");
-                            match stop {
-                                Some(x) => k = x,
-                                None => continue,
+                            // "told his advisers to find a way": an order, with its addressee.
+                            let order = (k + 1..b_content.min(k + 6)).find(|&x| self.lower(x) == "to");
+                            match (stop, order) {
+                                (Some(x), _) => k = x,
+                                (None, Some(_)) => {}
+                                (None, None) => continue,
                             }
                         }
                         // "pledged to continue", "hopes that": nothing else is a report.
@@ -1197,7 +1204,7 @@ impl<'a> Quoter<'a> {
     fn skip_aux_np(&self, v: usize, floor: usize) -> Option<(usize, usize)> {
         let mut k = v;
         while k > floor
-            && matches!(
+            && (matches!(
                 self.lower(k - 1),
                 "has"
                     | "have"
@@ -1219,10 +1226,9 @@ impl<'a> Quoter<'a> {
                     | "did"
                     | "does"
                     | "do"
-            )
-            || self.is_adverb(k - 1)
-            || self.in_time[k - 1]
-            || LEFT_ADVERBS.contains(self.lower(k - 1))
+            ) || self.is_adverb(k - 1)
+                || self.in_time[k - 1]
+                || LEFT_ADVERBS.contains(self.lower(k - 1)))
         {
             k -= 1;
         }
