@@ -161,3 +161,10 @@ fn facilities_are_placed_by_the_place_that_locates_them() {
     let hospital = ps.iter().find(|p| p.name == "Al-Shifa Hospital").unwrap();
     assert!(hospital.lat.is_some() && hospital.geonames_id.is_none());
 }
+
+#[test]
+fn a_country_name_after_a_title_opens_a_persons_name() {
+    assert_eq!(names("Defense Minister Israel Katz visited Jerusalem."), ["Jerusalem"]);
+    // Before a civic word it stays a place.
+    assert_eq!(names("The Texas Senator spoke."), ["Texas"]);
+}

@@ -241,6 +241,20 @@ impl Stage for Places {
             {
                 continue;
             }
+            // "Defense Minister Israel Katz": after a title and before a capitalized
+            // word, even a country's name is a given name.
+            if single
+                && c.first > doc.sentences[c.sentence as usize].first as usize
+                && crate::lexicon::is_title(toks[c.first - 1].text(text))
+                && toks.get(c.last).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.attached()
+                        && t.text(text).starts_with(char::is_uppercase)
+                        && !CIVIC.contains(&t.text(text))
+                })
+            {
+                continue;
+            }
             if en.feature != PlaceFeature::Country && single {
                 let word = toks[c.first].text(text);
                 // Next to another capitalized word a town's name is often a
