@@ -437,3 +437,18 @@ fn conditions_are_not_events_and_a_capital_before_its_verb_speaks() {
     let ev = events("The ministry blamed India, a charge New Delhi quickly rejected.");
     assert!(ev.iter().any(|e| e.kind == T::Reject && names(&e.actor) == ["India"]), "{ev:?}");
 }
+
+#[test]
+fn a_participle_acts_for_the_subject_and_a_rejected_charge_answers_its_maker() {
+    let ev = events(
+        "Pakistani officials blamed India, accusing it of arming militants, a charge New Delhi quickly rejected.",
+    );
+    let accuse: Vec<_> = ev.iter().filter(|e| e.kind == T::Accuse).collect();
+    assert_eq!(accuse.len(), 1, "{ev:?}");
+    assert_eq!(names(&accuse[0].recipient), ["India"]);
+    let reject = ev.iter().find(|e| e.kind == T::Reject).expect("a rejection");
+    assert_eq!(
+        (names(&reject.actor), names(&reject.recipient)),
+        (vec!["India".to_string()], vec!["Pakistan".to_string()])
+    );
+}

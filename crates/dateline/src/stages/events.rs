@@ -721,6 +721,45 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             if let (true, Some(sp)) = (actors.is_empty(), quote_speaker) {
                 actors.extend(sp.entity);
             }
+            // "…, accusing it of …": a participle after a comma acts for the
+            // sentence's subject, and "it" is the object of the act before.
+            if i > a && lw(i - 1) == "," && lw(i).ends_with("ing") {
+                if let Some(prev) = out.iter().rev().find(|o| o.sentence as usize == si && !o.actors.is_empty()) {
+                    actors = prev.actors.clone();
+                    if matches!(lw(end), "it" | "them" | "him" | "her") && !prev.recipients.is_empty() {
+                        recipients = prev.recipients.clone();
+                    }
+                }
+            }
+            // "a charge New Delhi quickly rejected": a rejected charge answers whoever
+            // made it, in this sentence or the one before.
+            let charge_words = |k: usize| {
+                matches!(
+                    lw(k),
+                    "charge"
+                        | "charges"
+                        | "accusation"
+                        | "accusations"
+                        | "allegation"
+                        | "allegations"
+                        | "claim"
+                        | "claims"
+                )
+            };
+            if tr.kind == EventType::Reject
+                && recipients.is_empty()
+                && ((end..(end + 3).min(b)).any(charge_words) || (i.saturating_sub(4).max(a)..i).any(charge_words))
+            {
+                let accuser = out.iter().rev().find(|o| {
+                    o.kind == EventType::Accuse
+                        && o.sentence as usize + 1 >= si
+                        && !o.actors.is_empty()
+                        && o.actors.iter().all(|x| !actors.contains(x))
+                });
+                if let Some(acc) = accuser {
+                    recipients = acc.actors.iter().map(|&e| Participant::Entity(e)).collect();
+                }
+            }
             let speaker_span = quote_speaker.filter(|sp| sp.entity.is_none()).map(|sp| {
                 let r = doc.token_range(sp.start, sp.end);
                 (r.start, r.end)
