@@ -452,3 +452,12 @@ fn a_participle_acts_for_the_subject_and_a_rejected_charge_answers_its_maker() {
         (vec!["India".to_string()], vec!["Pakistan".to_string()])
     );
 }
+
+#[test]
+fn he_and_she_are_the_person_named_last_and_a_passive_speaker_undergoes() {
+    let ev = events("Khalid Mehdiyev told jurors that he was arrested in July 2022 in Brooklyn.");
+    assert!(ev[0].actor.is_empty() && names(&ev[0].recipient) == ["Khalid Mehdiyev"], "{ev:?}");
+    let ev = events("Ismail Haniyeh arrived in Cairo on Wednesday. He met Egypt's intelligence chief.");
+    let meet = ev.iter().rfind(|e| e.kind == T::Consult).unwrap();
+    assert_eq!(names(&meet.actor), ["Ismail Haniyeh"], "{ev:?}");
+}

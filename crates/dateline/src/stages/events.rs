@@ -388,7 +388,15 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                             "for" | "to" | "in" | "on" | "at" | "from" | "of" | "with" | "by" | "against" | "near"
                         )
                 });
-                bare.map(|(_, e)| e).or_else(|| (search_from..from).rev().find_map(|k| ent_of[k]))
+                bare.map(|(_, e)| e).or_else(|| (search_from..from).rev().find_map(|k| ent_of[k])).or_else(|| {
+                    // "he was arrested in July": the person named last, in this
+                    // sentence or the two before.
+                    let he = (search_from..from).rev().find(|&k| matches!(lw(k), "he" | "she"))?;
+                    let floor = doc.sentences[si.saturating_sub(2)].first as usize;
+                    (floor..he)
+                        .rev()
+                        .find_map(|k| ent_of[k].filter(|&e| doc.entities[e].kind == crate::record::EntityType::Person))
+                })
             };
             // "Ukrainian President Volodymyr Zelenskyy": the person, not the nationality of the title.
             let after = |from: usize| {
@@ -718,7 +726,13 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // "they will not …" in what a speaker reports: the speaker acts.
             // (A speaker's own resolve, "claiming it must …", asks nobody.)
             let quote_speaker = quote_speaker.filter(|_| tr.recip != Recip::Subject);
-            if let (true, Some(sp)) = (actors.is_empty(), quote_speaker) {
+            // (In a passive the speaker undergoes it: "told jurors that he was arrested".)
+            if let (true, Some(sp)) = (passive, quote_speaker) {
+                if recipients.is_empty() {
+                    recipients.extend(sp.entity.map(Participant::Entity));
+                }
+                actors.retain(|&x| Some(x) != sp.entity);
+            } else if let (true, Some(sp)) = (actors.is_empty(), quote_speaker) {
                 actors.extend(sp.entity);
             }
             // "…, accusing it of …": a participle after a comma acts for the
@@ -760,7 +774,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     recipients = acc.actors.iter().map(|&e| Participant::Entity(e)).collect();
                 }
             }
-            let speaker_span = quote_speaker.filter(|sp| sp.entity.is_none()).map(|sp| {
+            let speaker_span = quote_speaker.filter(|sp| sp.entity.is_none() && !passive).map(|sp| {
                 let r = doc.token_range(sp.start, sp.end);
                 (r.start, r.end)
             });
