@@ -423,7 +423,7 @@ fn an_actor_behind_a_preposition_yields_to_the_subject() {
     let ev = events("The U.N. special envoy for Syria is calling for an end to the violence.");
     assert_eq!(names(&ev[0].actor), ["United Nations"], "{ev:?}");
     // With no other, the one behind the preposition stays: "officials from Qatar said …".
-    let ev = events("Officials from Qatar met the delegation on Monday.");
+    let ev = events("Officials from Qatar met Hamas leaders on Monday.");
     assert_eq!(names(&ev[0].actor), ["Qatar"], "{ev:?}");
 }
 
@@ -460,4 +460,13 @@ fn he_and_she_are_the_person_named_last_and_a_passive_speaker_undergoes() {
     let ev = events("Ismail Haniyeh arrived in Cairo on Wednesday. He met Egypt's intelligence chief.");
     let meet = ev.iter().rfind(|e| e.kind == T::Consult).unwrap();
     assert_eq!(names(&meet.actor), ["Ismail Haniyeh"], "{ev:?}");
+}
+
+#[test]
+fn announced_decisions_stay_what_they_are_and_bodies_meeting_alone_consult_no_one() {
+    let ev = events("The United States announced Wednesday it would prohibit all aid to the rebels.");
+    assert_eq!((ev[0].kind, ev[0].status), (T::Sanction, S::Planned), "{ev:?}");
+    let ev = events("Iraq's government said it is prepared to impose martial law in Baghdad.");
+    assert_eq!(ev[0].kind, T::Threaten, "{ev:?}");
+    assert!(events("Israel's Cabinet met on Sunday.").is_empty());
 }

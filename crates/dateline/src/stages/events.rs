@@ -792,6 +792,15 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // Without any actor only the harm done is worth coding ("12 people were
             // killed"); a request, meeting or agreement by nobody is not.
             let victim_centred = matches!(tr.kind, EventType::Assault | EventType::Coerce | EventType::Protest);
+            // "Israel's Cabinet met Sunday": a body meeting itself consults no one.
+            if tr.kind == EventType::Consult
+                && matches!(lw(i), "met" | "meet" | "meets")
+                && actors.len() <= 1
+                && recipients.is_empty()
+            {
+                i = end;
+                continue;
+            }
             if actors.is_empty() && actor_text.is_none() && (recipients.is_empty() || !victim_centred) {
                 i = end;
                 continue;
@@ -859,8 +868,15 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 kind,
                 EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize | EventType::Protest
             );
+            // A hostile act threatened ("is prepared to impose martial law", "…
+            // unless") is a THREATEN; one announced as decided ("announced it would
+            // prohibit all aid") stays what it is, planned.
+            let readiness = (i.saturating_sub(4).max(clause_start)..=i)
+                .any(|k| matches!(lw(k), "willing" | "ready" | "prepared" | "could" | "might"))
+                || (a..i).any(|k| matches!(lw(k), "threatened" | "threatens" | "warned" | "warns" | "vowed" | "vows"));
+            let decided = (a..i).any(|k| matches!(lw(k), "announced" | "announces" | "decided" | "decides"));
             if future && matches!(status, EventStatus::Planned | EventStatus::Conditional) {
-                if unless || hostile {
+                if unless || (hostile && (readiness || !decided)) {
                     (kind, mode) = (EventType::Threaten, None);
                 } else if cooperative {
                     (kind, mode) = (EventType::Agree, None);
