@@ -265,6 +265,17 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // Weighing an act is no act yet ("is considering sending aid").
             let weighed = (i.saturating_sub(3).max(a)..i)
                 .any(|k| matches!(lw(k), "considering" | "mulling" | "weighing" | "contemplating" | "studying"));
+            // What a protest or a refusal calls for ("demonstrated …, calling for
+            // independence", "rejected the proposal, urging …") is its aim, not
+            // another act; nor is a "press release".
+            let aim = tr.kind == EventType::Request
+                && lw(i).ends_with("ing")
+                && out.iter().any(|o| o.sentence as usize == si && o.kind != EventType::Request);
+            let press = matches!(lw(i), "release" | "releases") && i > a && matches!(lw(i - 1), "press" | "news");
+            if aim || press {
+                i = end;
+                continue;
+            }
             // The condition of an act told before it ("will launch an offensive unless
             // Baghdad accepted its conditions") is no event of its own.
             let condition = out.iter().any(|o| o.sentence as usize == si)
@@ -1364,7 +1375,11 @@ const JUDGE_WORDS: [&str; 39] = [
 ];
 
 /// Words that make a following noun event the content of a demand.
-const DEMAND_WORDS: [&str; 42] = [
+const DEMAND_WORDS: [&str; 46] = [
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
     "call",
     "calls",
     "appeal",
