@@ -481,3 +481,11 @@ fn the_aim_of_a_protest_or_refusal_is_no_second_event() {
         Vec::<T>::new().into_iter().chain(kinds("The army has been holding 300 civilians.")).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn troops_that_arrive_do_not_visit() {
+    let ev = events("The first NATO peacekeeping troops have arrived in Bosnia.");
+    assert_eq!((ev[0].kind, names(&ev[0].recipient)), (T::Aid, vec!["Bosnia and Herzegovina".to_string()]), "{ev:?}");
+    let ev = events("Russian troops arrived in the border town on Monday.");
+    assert!(ev.iter().all(|e| e.kind != T::Consult), "{ev:?}");
+}

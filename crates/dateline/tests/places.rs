@@ -168,3 +168,19 @@ fn a_country_name_after_a_title_opens_a_persons_name() {
     // Before a civic word it stays a place.
     assert_eq!(names("The Texas Senator spoke."), ["Texas"]);
 }
+
+#[test]
+fn short_country_names_and_frontline_places() {
+    let ps =
+        places("Peacekeepers arrived in Bosnia. Rockets hit Sderot and Deir al-Balah. Türkiye and Kosovo protested.");
+    let got: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.name.as_str(), p.country.as_deref())).collect();
+    for want in [
+        ("Bosnia and Herzegovina", Some("BIH")),
+        ("Sderot", Some("ISR")),
+        ("Deir al-Balah", Some("PSE")),
+        ("Turkey", Some("TUR")),
+        ("Kosovo", Some("XKX")),
+    ] {
+        assert!(got.contains(&want), "{want:?} in {got:?}");
+    }
+}

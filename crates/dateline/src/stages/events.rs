@@ -836,6 +836,17 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 continue;
             }
             let (mut kind, mut mode) = (tr.kind, tr.mode);
+            // Troops that arrive do not visit: peacekeepers are aid, other forces
+            // a deployment ("NATO peacekeeping troops have arrived in Bosnia").
+            if kind == EventType::Consult && mode == Some("visit") {
+                let troops = (clause_start..i).any(|k| {
+                    matches!(lw(k), "troops" | "soldiers" | "forces" | "contingent" | "battalion" | "peacekeepers")
+                });
+                if troops {
+                    let peace = (clause_start..i).any(|k| lw(k).starts_with("peacekeep"));
+                    (kind, mode) = if peace { (EventType::Aid, None) } else { (EventType::Mobilize, Some("troops")) };
+                }
+            }
             if status == EventStatus::Refused
                 && matches!(kind, EventType::Retreat | EventType::Agree | EventType::Concede)
             {
