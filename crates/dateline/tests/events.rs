@@ -311,9 +311,10 @@ fn commitments_are_agreements_and_lifting_follows_the_crosswalk() {
     assert!(ev.iter().all(|e| e.kind == T::Agree), "{ev:?}");
     let ev = events("Kenya offered to send troops to Haiti.");
     assert_eq!(ev.iter().map(|e| e.kind).collect::<Vec<_>>(), [T::Agree]);
-    // Economic sanctions or a state of emergency lifted are a material retreat; a ban lifted is a concession.
+    // Economic sanctions lifted are a material retreat; a state of emergency or a ban lifted,
+    // a concession (the PLOVER codebook lists curfews under CONCEDE).
     assert_eq!(events("The Security Council lifted sanctions on Eritrea.")[0].kind, T::Retreat);
-    assert_eq!(events("Sudan lifted the state of emergency in Darfur.")[0].kind, T::Retreat);
+    assert_eq!(events("Sudan lifted the state of emergency in Darfur.")[0].kind, T::Concede);
     assert_eq!(events("The court lifted a ban on the opposition party.")[0].kind, T::Concede);
     let ev = events("The rebels declared a ceasefire on Monday.");
     assert_eq!((ev[0].kind, ev[0].mode.as_deref()), (T::Retreat, Some("ceasefire")));
@@ -488,4 +489,15 @@ fn troops_that_arrive_do_not_visit() {
     assert_eq!((ev[0].kind, names(&ev[0].recipient)), (T::Aid, vec!["Bosnia and Herzegovina".to_string()]), "{ev:?}");
     let ev = events("Russian troops arrived in the border town on Monday.");
     assert!(ev.iter().all(|e| e.kind != T::Consult), "{ev:?}");
+}
+
+#[test]
+fn a_concession_answers_whom_the_demands_came_from_and_a_consensus_is_an_agreement() {
+    let ev = events("The Mozambique government accepted demands from Shona rebels that it initiate reforms.");
+    assert_eq!((ev[0].kind, names(&ev[0].recipient)), (T::Concede, vec!["Shona rebels".to_string()]), "{ev:?}");
+    let kinds: Vec<_> = events("Israel and the Palestinians reached a consensus to exchange information on water.")
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, [T::Agree]);
 }

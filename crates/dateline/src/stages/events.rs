@@ -991,6 +991,10 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
 
 /// Verbs of commitment: what follows "agreed to", "offered to" is not yet done.
 const COMMIT_WORDS: &[&str] = &[
+    "consensus",
+    "agreement",
+    "deal",
+    "accord",
     "agreed",
     "agree",
     "agrees",
@@ -1292,7 +1296,7 @@ fn unnamed_object<'t>(
     stop: usize,
 ) -> Option<(usize, usize)> {
     let mut start = from;
-    while start < stop && matches!(lw(start), "to" | "with" | "the" | "a" | "an" | "some" | "at" | "least") {
+    while start < stop && matches!(lw(start), "to" | "with" | "from" | "the" | "a" | "an" | "some" | "at" | "least") {
         start += 1;
     }
     // The phrase runs while words (and possessive marks) continue, short of a
