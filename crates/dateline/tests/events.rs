@@ -501,3 +501,18 @@ fn a_concession_answers_whom_the_demands_came_from_and_a_consensus_is_an_agreeme
         .collect();
     assert_eq!(kinds, [T::Agree]);
 }
+
+#[test]
+fn a_second_verb_shares_the_subject_and_an_unnamed_group_undergoes_the_passive() {
+    let ev =
+        events("Cameroon and Chad officials met in Bangui last week and signed an agreement to patrol the border.");
+    let sign = ev.iter().find(|e| e.kind == T::Support).expect("a signing");
+    assert_eq!(names(&sign.actor), ["Cameroon", "Chad"], "{ev:?}");
+    // (Demonstrators killed are the victims of an attack, not a protest.)
+    let ev = events("In Myanmar, at least eight anti-coup demonstrators were killed on Friday.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        (ev[0].kind, names(&ev[0].recipient)),
+        (T::Assault, vec!["at least eight anti-coup demonstrators".to_string()])
+    );
+}

@@ -469,14 +469,13 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     }
                 }
                 Recip::Obj if passive => {
-                    // "The 279 girls were released": the subject undergoes it.
-                    match before(i) {
-                        Some(e) => recipients.push(Participant::Entity(e)),
-                        None => {
-                            if let Some((s0, s1)) = unnamed_subject(&lw, &|k| toks[k].kind, search_from, i) {
-                                recipients.push(Participant::Text { start: toks[s0].start, end: toks[s1 - 1].end });
-                            }
+                    // "The 279 girls were released": the subject undergoes it; an
+                    // unnamed group right before the verb before any entity further back.
+                    match unnamed_subject(&lw, &|k| toks[k].kind, search_from, i) {
+                        Some((s0, s1)) if (s0..s1).all(|k| ent_of[k].is_none()) => {
+                            recipients.push(Participant::Text { start: toks[s0].start, end: toks[s1 - 1].end })
                         }
+                        _ => recipients.extend(before(i).map(Participant::Entity)),
                     }
                     if let Some(k) = (end..(end + 3).min(b)).find(|&k| lw(k) == "by") {
                         actors.extend(after(k + 1));
@@ -748,7 +747,10 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             }
             // "…, accusing it of …": a participle after a comma acts for the
             // sentence's subject, and "it" is the object of the act before.
-            if i > a && lw(i - 1) == "," && lw(i).ends_with("ing") {
+            // ("… met in Bangui last week and signed an agreement": a second verb
+            // of the same subject.)
+            let second_verb = i > a + 1 && lw(i - 1) == "and" && lw(i).ends_with("ed") && actors.len() <= 1;
+            if i > a && ((lw(i - 1) == "," && lw(i).ends_with("ing")) || second_verb) {
                 if let Some(prev) = out.iter().rev().find(|o| o.sentence as usize == si && !o.actors.is_empty()) {
                     actors = prev.actors.clone();
                     if matches!(lw(end), "it" | "them" | "him" | "her") && !prev.recipients.is_empty() {
