@@ -516,3 +516,16 @@ fn a_second_verb_shares_the_subject_and_an_unnamed_group_undergoes_the_passive()
         (T::Assault, vec!["at least eight anti-coup demonstrators".to_string()])
     );
 }
+
+#[test]
+fn support_for_someone_and_what_a_demand_asks_at_length() {
+    let ev = events("The G7 countries affirmed their unwavering support for Ukraine in defending its borders.");
+    assert_eq!((ev[0].kind, names(&ev[0].recipient)), (T::Support, vec!["Ukraine".to_string()]), "{ev:?}");
+    let kinds: Vec<_> = events(
+        "Palestinian officials demanded Friday that the United States match the European Union's support for statehood.",
+    )
+    .iter()
+    .map(|e| e.kind)
+    .collect();
+    assert_eq!(kinds, [T::Request]);
+}

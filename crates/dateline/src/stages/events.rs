@@ -287,7 +287,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             // "reiterated its demand today that Israel ease restrictions", "urged the
             // rebels to free": what is asked, in its own clause; "Iraq must cooperate":
             // an obligation, not an act.
-            let asked = (i.saturating_sub(8).max(a)..i).any(|k| {
+            let asked = (i.saturating_sub(12).max(a)..i).any(|k| {
                 DEMAND_WORDS.contains(&lw(k))
                     && (k + 1..i).any(|j| matches!(lw(j), "that" | "to"))
                     && !(k + 1..i).any(|j| matches!(lw(j), "," | ";" | "and" | "but"))
