@@ -445,3 +445,12 @@ fn a_cue_first_in_the_text_has_nothing_to_its_left() {
     let _ = quotes("demanded");
     let _ = quotes("strongly demanded that");
 }
+
+#[test]
+fn a_headline_says_after_a_name() {
+    let got = summary("Mayor Ana Ruiz Says Flood Barriers Will Hold Through The Winter\n\nThe city is ready.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.starts_with("Flood Barriers") && !got[0].1, "{got:?}");
+    // In running text a capitalized "Says" is no cue.
+    assert!(summary("The book Simon Says was reprinted in the capital last year.").is_empty());
+}

@@ -239,8 +239,13 @@ impl<'a> Quoter<'a> {
 
     fn cue(&self, i: usize) -> Option<Cue> {
         let t = self.toks.get(i)?;
-        // Reporting verbs are lowercase: "the United States" holds no "states".
-        if t.kind != TokenKind::Word || self.raw(i).starts_with(char::is_uppercase) {
+        // Reporting verbs are lowercase: "the United States" holds no "states";
+        // except in a headline after a name ("Graham Says Trump Could …").
+        if t.kind != TokenKind::Word
+            || (self.raw(i).starts_with(char::is_uppercase)
+                && !(matches!(self.lower(i), "says" | "warns" | "urges" | "vows" | "claims" | "denies" | "insists")
+                    && self.headline_after_name(i)))
+        {
             return None;
         }
         let w = self.lower(i);
@@ -269,6 +274,20 @@ impl<'a> Quoter<'a> {
             || matches!(w, "who" | "which" | "that" | "also" | "still" | "now")
             || DOCUMENT_NOUNS.contains(w)
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous"))
+    }
+
+    /// Token `i` follows a capitalized word in a sentence written in title case
+    /// (most of its words capitalized): a headline.
+    fn headline_after_name(&self, i: usize) -> bool {
+        let Some(&si) = self.sent_of.get(i) else { return false };
+        let (a, b) = self.sentence_range(si as usize);
+        if i == a || !self.raw(i - 1).starts_with(char::is_uppercase) {
+            return false;
+        }
+        let words: Vec<usize> =
+            (a..b).filter(|&k| self.toks[k].kind == TokenKind::Word && self.raw(k).len() > 3).collect();
+        let caps = words.iter().filter(|&&k| self.raw(k).starts_with(char::is_uppercase)).count();
+        words.len() >= 3 && caps * 10 >= words.len() * 7
     }
 
     /// The token after the cue at `i`: two-word cues ("called for") end one later.
