@@ -529,3 +529,12 @@ fn support_for_someone_and_what_a_demand_asks_at_length() {
     .collect();
     assert_eq!(kinds, [T::Request]);
 }
+
+#[test]
+fn operations_against_a_group_and_gunmen_as_actors() {
+    let ev = events("Somali soldiers are conducting operations against al-Shabab in central Somalia.");
+    let e = ev.iter().find(|e| e.kind == T::Assault).expect("an operation");
+    assert_eq!(names(&e.recipient), ["al-Shabab"], "{ev:?}");
+    let ev = events("Gunmen stormed a hotel in the city on Tuesday.");
+    assert_eq!(names(&ev[0].actor), ["Gunmen"], "{ev:?}");
+}

@@ -1285,7 +1285,8 @@ fn unnamed_subject<'t>(
     }
     let head = lw(prep.map_or(end, |p| p) - 1);
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
-    (plural || GROUP_HEADS.contains(&head) || BODY_HEADS.contains(&head)).then_some((from, end))
+    (plural || GROUP_HEADS.contains(&head) || BODY_HEADS.contains(&head) || MORE_PEOPLE.contains(&head))
+        .then_some((from, end))
 }
 
 /// An unnamed group right after a trigger, within `[from, stop)`: up to five
