@@ -402,11 +402,23 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 bare.map(|(_, e)| e).or_else(|| (search_from..from).rev().find_map(|k| ent_of[k])).or_else(|| {
                     // "he was arrested in July": the person named last, in this
                     // sentence or the two before.
-                    let he = (search_from..from).rev().find(|&k| matches!(lw(k), "he" | "she"))?;
+                    // "They called on China": the body or group named last.
+                    let he = (search_from..from).rev().find(|&k| matches!(lw(k), "he" | "she" | "they"))?;
+                    let person = lw(he) != "they";
                     let floor = doc.sentences[si.saturating_sub(2)].first as usize;
-                    (floor..he)
-                        .rev()
-                        .find_map(|k| ent_of[k].filter(|&e| doc.entities[e].kind == crate::record::EntityType::Person))
+                    (floor..he).rev().find_map(|k| {
+                        ent_of[k].filter(|&e| {
+                            let kind = doc.entities[e].kind;
+                            if person {
+                                kind == crate::record::EntityType::Person
+                            } else {
+                                matches!(
+                                    kind,
+                                    crate::record::EntityType::Organization | crate::record::EntityType::Group
+                                )
+                            }
+                        })
+                    })
                 })
             };
             // "Ukrainian President Volodymyr Zelenskyy": the person, not the nationality of the title.
