@@ -545,3 +545,17 @@ fn operations_against_a_group_and_gunmen_as_actors() {
     let ev = events("Gunmen stormed a hotel in the city on Tuesday.");
     assert_eq!(names(&ev[0].actor), ["Gunmen"], "{ev:?}");
 }
+
+#[test]
+fn agreeing_with_a_proposal_supports_it_and_a_group_participle_is_passive() {
+    let ev = events("All G7 foreign ministers agree with the U.S. proposal of a ceasefire.");
+    assert_eq!((ev[0].kind, names(&ev[0].recipient)), (T::Support, vec!["United States".to_string()]), "{ev:?}");
+    let ev = events("More than 270 schoolgirls kidnapped in northwestern Zamfara state were freed.");
+    let abduct = ev.iter().find(|e| e.kind == T::Assault).expect("an abduction");
+    assert!(abduct.actor.is_empty() && names(&abduct.recipient) == ["More than 270 schoolgirls"], "{ev:?}");
+    // An active verb after a plural subject stays active.
+    let ev = events("Rebels attacked three villages near the border.");
+    assert_eq!(names(&ev[0].actor), ["Rebels"], "{ev:?}");
+    let ev = events("The president said his administration will not succumb to pressure from kidnappers.");
+    assert_eq!(ev[0].kind, T::Reject, "{ev:?}");
+}

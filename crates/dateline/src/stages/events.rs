@@ -353,9 +353,13 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 .map_or(a, |k| k + 1);
             // A passive ("had been killed", "were released"): the subject undergoes
             // the event; its actor, if any, follows "by".
+            // ("270 schoolgirls kidnapped in Zamfara": a participle right after its
+            // group is passive too.)
             let passive = i > a
                 && ((i.saturating_sub(2).max(a)..i).any(|k| matches!(lw(k), "been" | "were" | "was" | "be" | "being"))
-                    || lw(end) == "by")
+                    || lw(end) == "by"
+                    || ((GROUP_HEADS.contains(&lw(i - 1)) || MORE_PEOPLE.contains(&lw(i - 1)))
+                        && matches!(lw(end), "in" | "during" | "from" | "near" | "last" | "overnight")))
                 && lw(i).ends_with("ed")
                 && tr.recip == Recip::Obj;
             // "the military said it killed …", "they say they …": a pronoun opening
@@ -511,6 +515,25 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                         if !speaks {
                             recipients.push(Participant::Entity(e));
                         }
+                    }
+                    // "accuses the rebel group of …": the armed group named last.
+                    if recipients.is_empty()
+                        && lw(end) == "the"
+                        && (end + 1..(end + 4).min(stop))
+                            .any(|k| matches!(lw(k), "group" | "rebels" | "militia" | "militants"))
+                    {
+                        let at = toks[i].start;
+                        let group = doc
+                            .entities
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, e)| e.kind == crate::record::EntityType::Group)
+                            .filter_map(|(k, e)| {
+                                e.mentions.iter().filter(|m| m.0 < at).map(|m| m.0).max().map(|p| (k, p))
+                            })
+                            .max_by_key(|&(_, p)| p)
+                            .map(|(k, _)| k);
+                        recipients.extend(group.filter(|g| !actors.contains(g)).map(Participant::Entity));
                     }
                     // "pounded Gaza", "shelled Kharkiv": a place as object stands for its country.
                     if recipients.is_empty() {
@@ -787,7 +810,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             };
             if tr.kind == EventType::Reject
                 && recipients.is_empty()
-                && ((end..(end + 3).min(b)).any(charge_words) || (i.saturating_sub(4).max(a)..i).any(charge_words))
+                && ((end..(end + 3).min(b)).any(charge_words) || (i.saturating_sub(10).max(a)..i).any(charge_words))
             {
                 let accuser = out.iter().rev().find(|o| {
                     o.kind == EventType::Accuse
@@ -1166,7 +1189,8 @@ const BODY_HEADS: [&str; 47] = [
 
 /// More plural nouns for people an act is done to ("Hausa politicians",
 /// "British nationals").
-const MORE_PEOPLE: [&str; 24] = [
+const MORE_PEOPLE: [&str; 25] = [
+    "groups",
     "captors",
     "kidnappers",
     "abductors",
