@@ -559,3 +559,12 @@ fn agreeing_with_a_proposal_supports_it_and_a_group_participle_is_passive() {
     let ev = events("The president said his administration will not succumb to pressure from kidnappers.");
     assert_eq!(ev[0].kind, T::Reject, "{ev:?}");
 }
+
+#[test]
+fn they_in_a_report_is_the_speaker_not_the_group_named_last() {
+    let ev = events(
+        "Islamic State lost its deputy leader. Iraqi officials also said they arrested seven IS members in Irbil.",
+    );
+    let arrest = ev.iter().find(|e| e.kind == T::Coerce).expect("an arrest");
+    assert!(!names(&arrest.actor).contains(&"Islamic State".to_string()), "{ev:?}");
+}

@@ -406,7 +406,11 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 bare.map(|(_, e)| e).or_else(|| (search_from..from).rev().find_map(|k| ent_of[k])).or_else(|| {
                     // "he was arrested in July": the person named last, in this
                     // sentence or the two before.
-                    // "They called on China": the body or group named last.
+                    // "They called on China": the body or group named last. (Not when
+                    // the pronoun opens what a speaker reports: the speaker is meant.)
+                    if speaker_subject || quote_speaker.is_some() {
+                        return None;
+                    }
                     let he = (search_from..from).rev().find(|&k| matches!(lw(k), "he" | "she" | "they"))?;
                     let person = lw(he) != "they";
                     let floor = doc.sentences[si.saturating_sub(2)].first as usize;
@@ -773,6 +777,8 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             let quote_speaker = quote_speaker.filter(|_| tr.recip != Recip::Subject);
             // (In a passive the speaker undergoes it: "told jurors that he was arrested".)
             if let (true, Some(sp)) = (passive, quote_speaker) {
+                // (Before any place the act is located at.)
+                recipients.retain(|r| !matches!(r, Participant::Place(_)));
                 if recipients.is_empty() {
                     recipients.extend(sp.entity.map(Participant::Entity));
                 }
