@@ -820,7 +820,7 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             {
                 let accuser = out.iter().rev().find(|o| {
                     o.kind == EventType::Accuse
-                        && o.sentence as usize + 1 >= si
+                        && o.sentence as usize + 3 >= si
                         && !o.actors.is_empty()
                         && o.actors.iter().all(|x| !actors.contains(x))
                 });
