@@ -184,3 +184,9 @@ fn short_country_names_and_frontline_places() {
         assert!(got.contains(&want), "{want:?} in {got:?}");
     }
 }
+
+#[test]
+fn entities_of_a_state_are_places_in_it() {
+    let ps = places("Dodik's allies met in Republika Srpska on Monday.");
+    assert!(ps.iter().any(|p| p.name == "Republika Srpska" && p.country.as_deref() == Some("BIH")), "{ps:?}");
+}
