@@ -405,7 +405,7 @@ fn a_passive_subject_undergoes_the_act() {
 #[test]
 fn met_with_takes_the_one_met() {
     let ev =
-        events("Mohammed bin Salman held a separate meeting with Ukrainian President Volodymyr Zelenskyy in Riyadh.");
+        events("Mohammed bin Salman held a separate meeting with Ukrainian President Volodymyr Zelenskyy in Geneva.");
     assert_eq!(names(&ev[0].recipient), ["Volodymyr Zelenskyy"], "{ev:?}");
 }
 
@@ -567,4 +567,15 @@ fn they_in_a_report_is_the_speaker_not_the_group_named_last() {
     );
     let arrest = ev.iter().find(|e| e.kind == T::Coerce).expect("an arrest");
     assert!(!names(&arrest.actor).contains(&"Islamic State".to_string()), "{ev:?}");
+}
+
+#[test]
+fn a_meeting_in_one_partys_country_is_hosted_by_it() {
+    let ev = events("Mohammed bin Salman held a meeting with Volodymyr Zelenskyy in Riyadh on Monday.");
+    let e = &ev[0];
+    assert_eq!((e.kind, e.mode.as_deref()), (T::Consult, Some("visit")));
+    assert_eq!(
+        (names(&e.actor), names(&e.recipient)),
+        (vec!["Volodymyr Zelenskyy".to_string()], vec!["Mohammed bin Salman".to_string()])
+    );
 }

@@ -947,7 +947,6 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     (kind, mode) = (EventType::Agree, None);
                 }
             }
-            let code = codes(kind, mode);
             let time = doc.times.iter().position(|t| {
                 t.sentence as usize == si
                     && matches!(t.kind, crate::record::TimeType::Date | crate::record::TimeType::Time)
@@ -960,6 +959,21 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     k > 0 && matches!(lw(k - 1), "in" | "at" | "near")
                 }
             });
+            // PLOVER's visit: a meeting held in one party's country is hosted by it
+            // ("MBS held a meeting with Zelenskyy in Riyadh": Zelenskyy visits).
+            if let (EventType::Consult, None, Some(p), [x], [Participant::Entity(y)]) =
+                (kind, mode, place, &actors[..], &recipients[..])
+            {
+                let here = &g.entries[doc.places[p].entry].country;
+                let country = |e: usize| doc.entities[e].country.as_deref().unwrap_or("");
+                if !here.is_empty() && country(*x) == here && country(*y) != here && !country(*y).is_empty() {
+                    let (host, guest) = (*x, *y);
+                    actors = vec![guest];
+                    recipients = vec![Participant::Entity(host)];
+                    mode = Some("visit");
+                }
+            }
+            let code = codes(kind, mode);
             let quote =
                 doc.quotes.iter().position(|q| q.start <= toks[i].start && toks[i].end <= q.end && q.speaker.is_some());
             // "Rwandan rebels demanded …": the actor as the clause names it.
