@@ -579,3 +579,12 @@ fn a_meeting_in_one_partys_country_is_hosted_by_it() {
         (vec!["Volodymyr Zelenskyy".to_string()], vec!["Mohammed bin Salman".to_string()])
     );
 }
+
+#[test]
+fn an_envoys_demands_go_to_the_country_of_the_mandate() {
+    let ev = events("The U.N. special envoy for Syria is calling for an end to the violence.");
+    assert_eq!(
+        (names(&ev[0].actor), names(&ev[0].recipient)),
+        (vec!["United Nations".to_string()], vec!["Syria".to_string()])
+    );
+}

@@ -959,6 +959,17 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     k > 0 && matches!(lw(k - 1), "in" | "at" | "near")
                 }
             });
+            // "The U.N. special envoy for Syria is calling for …": an envoy's
+            // demands are addressed to those of the country of the mandate.
+            if kind == EventType::Request && recipients.is_empty() {
+                let mandate = (clause_start..i).find_map(|k| {
+                    (matches!(lw(k), "envoy" | "representative" | "coordinator" | "rapporteur" | "mediator")
+                        && matches!(lw(k + 1), "for" | "to" | "on"))
+                    .then(|| ent_of.get(k + 2).copied().flatten())
+                    .flatten()
+                });
+                recipients.extend(mandate.filter(|m| !actors.contains(m)).map(Participant::Entity));
+            }
             // PLOVER's visit: a meeting held in one party's country is hosted by it
             // ("MBS held a meeting with Zelenskyy in Riyadh": Zelenskyy visits).
             if let (EventType::Consult, None, Some(p), [x], [Participant::Entity(y)]) =
