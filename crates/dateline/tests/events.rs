@@ -588,3 +588,12 @@ fn an_envoys_demands_go_to_the_country_of_the_mandate() {
         (vec!["United Nations".to_string()], vec!["Syria".to_string()])
     );
 }
+
+#[test]
+fn the_owner_of_what_was_acted_on_and_the_issuer_of_a_rejected_verdict() {
+    let ev = events("The agency said it closed 12 media outlets and websites linked to al-Shabab.");
+    assert_eq!(names(&ev[0].recipient), ["al-Shabab"], "{ev:?}");
+    let ev = events("Last month, a Bosnian court sentenced Dodik to one year in prison. Dodik rejected the verdict.");
+    let reject = ev.iter().find(|e| e.kind == T::Reject).expect("a rejection");
+    assert_eq!(names(&reject.recipient), ["Bosnia and Herzegovina"], "{ev:?}");
+}

@@ -812,14 +812,19 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                         | "allegations"
                         | "claim"
                         | "claims"
+                        | "warrant"
+                        | "verdict"
+                        | "ruling"
+                        | "indictment"
                 )
             };
             if tr.kind == EventType::Reject
                 && recipients.is_empty()
                 && ((end..(end + 3).min(b)).any(charge_words) || (i.saturating_sub(10).max(a)..i).any(charge_words))
             {
+                // (A warrant or verdict answers the court or prosecutors that issued it.)
                 let accuser = out.iter().rev().find(|o| {
-                    o.kind == EventType::Accuse
+                    matches!(o.kind, EventType::Accuse | EventType::Sanction | EventType::Coerce)
                         && o.sentence as usize + 3 >= si
                         && !o.actors.is_empty()
                         && o.actors.iter().all(|x| !actors.contains(x))
@@ -959,6 +964,18 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     k > 0 && matches!(lw(k - 1), "in" | "at" | "near")
                 }
             });
+            // "closed 12 media outlets and websites linked to al-Shabab", "arrested
+            // 20 people affiliated with Hamas": the owner of what was acted on.
+            if recipients.is_empty() && matches!(tr.recip, Recip::Obj) && !passive {
+                let owner = (end..(end + 12).min(b)).find_map(|k| {
+                    let linked = matches!(
+                        (lw(k), lw(k + 1)),
+                        ("linked" | "tied" | "loyal" | "belonging", "to") | ("affiliated", "with")
+                    );
+                    linked.then(|| after(k + 2)).flatten()
+                });
+                recipients.extend(owner.filter(|o| !actors.contains(o)).map(Participant::Entity));
+            }
             // "The U.N. special envoy for Syria is calling for …": an envoy's
             // demands are addressed to those of the country of the mandate.
             if kind == EventType::Request && recipients.is_empty() {
