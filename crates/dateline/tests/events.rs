@@ -597,3 +597,10 @@ fn the_owner_of_what_was_acted_on_and_the_issuer_of_a_rejected_verdict() {
     let reject = ev.iter().find(|e| e.kind == T::Reject).expect("a rejection");
     assert_eq!(names(&reject.recipient), ["Bosnia and Herzegovina"], "{ev:?}");
 }
+
+#[test]
+fn an_envoys_demands_go_to_the_country_of_the_role() {
+    let ev = events("Geir Pedersen spoke on Monday. He called for the creation of a credible transitional government.");
+    let ask = ev.iter().find(|e| e.kind == T::Request).expect("a request");
+    assert_eq!(names(&ask.recipient), ["Syria"], "{ev:?}");
+}

@@ -986,6 +986,24 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                     .flatten()
                 });
                 recipients.extend(mandate.filter(|m| !actors.contains(m)).map(Participant::Entity));
+                // ... or of the speaker's role ("UN envoy for Syria").
+                if let ([x], true) = (&actors[..], recipients.is_empty()) {
+                    let role_country = doc.entities[*x].roles.iter().find_map(|r| {
+                        let (_, place) = r.split_once(" for ").or_else(|| r.split_once(" to "))?;
+                        let place = place.split(" 20").next().unwrap_or(place).trim();
+                        g.lookup(place).iter().find_map(|h| match *h {
+                            crate::gazetteer::Hit::Place(e)
+                                if g.entries[e].feature == crate::record::PlaceFeature::Country =>
+                            {
+                                Some(g.entries[e].country.clone())
+                            }
+                            _ => None,
+                        })
+                    });
+                    if let Some(iso3) = role_country {
+                        recipients.extend(country_participant(doc, g, &iso3));
+                    }
+                }
             }
             // PLOVER's visit: a meeting held in one party's country is hosted by it
             // ("MBS held a meeting with Zelenskyy in Riyadh": Zelenskyy visits).
