@@ -298,6 +298,10 @@ impl Record {
                     figures,
                     sentence: sentence.chars(),
                     trigger: doc.char_span(ev.trigger.0 as usize, ev.trigger.1 as usize),
+                    evidence: std::iter::once(ev.sentence)
+                        .chain(ev.retold.iter().copied())
+                        .map(|k| doc.sentences[k as usize].chars())
+                        .collect(),
                 }
             })
             .collect();
@@ -534,6 +538,10 @@ pub struct Event {
     pub sentence: Span,
     /// The words that carry the action.
     pub trigger: Span,
+    /// Every sentence that tells this event: its own first, then each one that
+    /// tells it again (duplicates within the article merge into one event).
+    #[serde(default)]
+    pub evidence: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]

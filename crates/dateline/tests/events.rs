@@ -604,3 +604,16 @@ fn an_envoys_demands_go_to_the_country_of_the_role() {
     let ask = ev.iter().find(|e| e.kind == T::Request).expect("a request");
     assert_eq!(names(&ask.recipient), ["Syria"], "{ev:?}");
 }
+
+#[test]
+fn the_same_event_told_twice_is_one_event_with_both_sentences() {
+    let ev = events(
+        "Russia shelled Kharkiv on Thursday. Officials said Russia shelled Kharkiv on Thursday for the third time.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].evidence.len(), 2);
+    assert_eq!(ev[0].evidence[0], ev[0].sentence);
+    // On another day it is another event.
+    let ev = events("Russia shelled Kharkiv on Thursday. Russia shelled Kharkiv again on Friday.");
+    assert_eq!(ev.len(), 2, "{ev:?}");
+}

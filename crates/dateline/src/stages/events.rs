@@ -48,6 +48,8 @@ pub struct EventAnn {
     pub quote: Option<usize>,
     pub trigger: (u32, u32),
     pub sentence: u32,
+    /// Other sentences that tell the same event (merged duplicates), in order.
+    pub retold: Vec<u32>,
 }
 
 /// A recipient: an entity, a country known only through a place, or a place
@@ -1056,22 +1058,49 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 quote,
                 trigger: (toks[i].start, toks[end - 1].end),
                 sentence: si as u32,
+                retold: Vec::new(),
             };
             // The same event told twice in a sentence or article is one event
             // ("agreed to resign": one agreement).
-            let dup = out.iter().any(|o| {
-                o.kind == EventType::Agree
-                    && ev.kind == EventType::Agree
-                    && o.sentence == ev.sentence
-                    && ev.actors.iter().all(|x| o.actors.contains(x))
-            }) || out.iter().any(|o| {
-                o.kind == ev.kind
-                    && (o.mode == ev.mode || o.kind != EventType::Assault)
-                    && ((o.actors == ev.actors && o.recipients == ev.recipients && o.time == ev.time)
-                        || (o.sentence == ev.sentence
-                            && (o.actors == ev.actors || ev.actors.is_empty())
-                            && (ev.recipients.is_empty() || o.recipients == ev.recipients)))
-            });
+            // The same date, by value: a time the event names (to the day), else the
+            // day of publication.
+            let published = doc.published().map(|d| d.to_string());
+            let day = |t: Option<usize>| {
+                t.and_then(|k| doc.times[k].value.as_deref())
+                    .map(|v| v.get(..10).unwrap_or(v).to_string())
+                    .or_else(|| published.clone())
+            };
+            // The same participants: a place by its gazetteer entry, not its mention.
+            let who = |rs: &[Participant]| -> Vec<String> {
+                rs.iter()
+                    .map(|r| match r {
+                        Participant::Entity(e) => format!("e{e}"),
+                        Participant::Place(p) => format!("p{}", doc.places[*p].entry),
+                        Participant::Country { iso3, .. } => iso3.clone(),
+                        Participant::Text { start, end } => doc.lower()[*start as usize..*end as usize].to_string(),
+                    })
+                    .collect()
+            };
+            let dup = out
+                .iter()
+                .position(|o| {
+                    o.kind == EventType::Agree
+                        && ev.kind == EventType::Agree
+                        && o.sentence == ev.sentence
+                        && ev.actors.iter().all(|x| o.actors.contains(x))
+                })
+                .or_else(|| {
+                    out.iter().position(|o| {
+                        o.kind == ev.kind
+                            && (o.mode == ev.mode || o.kind != EventType::Assault)
+                            && ((o.actors == ev.actors
+                                && who(&o.recipients) == who(&ev.recipients)
+                                && day(o.time) == day(ev.time))
+                                || (o.sentence == ev.sentence
+                                    && (o.actors == ev.actors || ev.actors.is_empty())
+                                    && (ev.recipients.is_empty() || o.recipients == ev.recipients)))
+                    })
+                });
             // A fuller telling in the same sentence ("relaunched talks, mediated by
             // Egypt and Qatar") replaces the one without recipients.
             // (Parties said to meet each other are no fuller than parties with no one named.)
@@ -1081,8 +1110,15 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
                 o.kind == ev.kind && o.sentence == ev.sentence && o.actors == ev.actors && only_each_other(o)
             });
             if let (Some(k), false) = (thinner, ev.recipients.is_empty()) {
-                out[k] = ev;
-            } else if !dup {
+                let retold = std::mem::take(&mut out[k].retold);
+                out[k] = EventAnn { retold, ..ev };
+            } else if let Some(k) = dup {
+                // The same event told again keeps the sentence that tells it.
+                let o = &mut out[k];
+                if o.sentence != ev.sentence && !o.retold.contains(&ev.sentence) {
+                    o.retold.push(ev.sentence);
+                }
+            } else {
                 out.push(ev);
             }
             let _ = text;
