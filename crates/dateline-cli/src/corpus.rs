@@ -50,6 +50,10 @@ pub struct IngestArgs {
     #[arg(long = "places", value_name = "FILE")]
     pub places: Vec<PathBuf>,
 
+    /// Event triggers to add to the built-in ones (repeatable), as for `extract`.
+    #[arg(long = "triggers", value_name = "FILE")]
+    pub triggers: Vec<PathBuf>,
+
     /// Extract every stored article again with this engine (after an upgrade or
     /// a new dictionary), replacing its rows.
     #[arg(long)]
@@ -270,7 +274,7 @@ pub fn ingest(args: IngestArgs) -> io::Result<ExitCode> {
     }
     let format = args.input_format.as_deref().map(|f| f.parse()).transpose().map_err(io::Error::other)?;
     let opts = Options { published: args.published, format };
-    let pipeline = match crate::load_pipeline(&args.dicts, &args.places)? {
+    let pipeline = match crate::load_pipeline(&args.dicts, &args.places, &args.triggers)? {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };

@@ -147,6 +147,14 @@ struct ExtractArgs {
     #[arg(long = "places", value_name = "FILE")]
     places: Vec<PathBuf>,
 
+    /// Event triggers to add to the built-in ones (repeatable). One trigger a
+    /// line, tab-separated: words (forms separated by "|": "shelled|shells"),
+    /// PLOVER type, mode (- for none), where the recipient stands (obj, with,
+    /// place, by, subj, against, host, none), and optionally words of which one
+    /// must follow within ten: "took", ASSAULT, abduct, obj, "hostages|captives".
+    #[arg(long = "triggers", value_name = "FILE")]
+    triggers: Vec<PathBuf>,
+
     /// Worker threads; 0 uses every core.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
@@ -208,7 +216,7 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     let opts = Options { published: args.published, format };
 
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads).build().map_err(io::Error::other)?;
-    let pipeline = match load_pipeline(&args.dicts, &args.places)? {
+    let pipeline = match load_pipeline(&args.dicts, &args.places, &args.triggers)? {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
@@ -242,17 +250,22 @@ fn extract(args: ExtractArgs) -> io::Result<ExitCode> {
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The pipeline with the user's dictionaries of actors and places; a bad
-/// dictionary is a usage error (exit 2).
-fn load_pipeline(actors: &[PathBuf], places: &[PathBuf]) -> io::Result<Result<Pipeline, ExitCode>> {
+/// The pipeline with the user's dictionaries of actors, places and event
+/// triggers; a bad dictionary is a usage error (exit 2).
+fn load_pipeline(
+    actors: &[PathBuf],
+    places: &[PathBuf],
+    triggers: &[PathBuf],
+) -> io::Result<Result<Pipeline, ExitCode>> {
     let read = |paths: &[PathBuf]| -> io::Result<Vec<(String, String)>> {
         paths
             .iter()
             .map(|p| std::fs::read_to_string(p).map(|t| (p.display().to_string(), t)).map_err(|e| with_path(e, p)))
             .collect()
     };
-    let (actors, places) = (read(actors)?, read(places)?);
-    Ok(Pipeline::with_dictionaries(&actors).and_then(|p| p.with_places(&places)).map_err(|e| {
+    let (actors, places, triggers) = (read(actors)?, read(places)?, read(triggers)?);
+    let pipeline = Pipeline::with_dictionaries(&actors).and_then(|p| p.with_places(&places));
+    Ok(pipeline.and_then(|p| p.with_triggers(&triggers)).map_err(|e| {
         eprintln!("dateline: {e}");
         ExitCode::from(2)
     }))

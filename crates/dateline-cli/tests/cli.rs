@@ -226,3 +226,20 @@ fn user_dictionaries_extend_the_knowledge_base() {
     assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{}:1: type", dict.display())));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn user_triggers_extend_the_event_lexicon() {
+    let dir = std::env::temp_dir().join(format!("dateline-cli-triggers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("triggers.tsv");
+    std::fs::write(&file, "# our own words\ntorched|torches\tASSAULT\t-\tobj\n").unwrap();
+    let input = b"{\"id\": \"t\", \"body\": \"Hamas fighters torched the village of Kolo on Monday.\"}\n";
+    let out = run(&["extract", "--triggers", file.to_str().unwrap()], Some(input));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(records(&out.stdout)[0]["events"][0]["type"], "ASSAULT");
+    std::fs::write(&file, "torched\tASSAULT\n").unwrap();
+    let out = run(&["extract", "--triggers", file.to_str().unwrap()], Some(b""));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("{}:1: expected", file.display())));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -42,7 +42,7 @@ impl Pipeline {
             .with(entities)
             .with(stages::quotes::Quotes)
             .with(stages::figures::Figures)
-            .with(stages::events::Events)
+            .with(stages::events::Events::default())
     }
 
     /// Every stage, with user dictionaries of actors added to the knowledge base
@@ -63,6 +63,18 @@ impl Pipeline {
     }
 
     /// A pipeline with no stages (add them with [`Pipeline::with`]).
+    /// This pipeline with the user's event triggers added (`(name, text)` pairs in
+    /// the format of `data/events/triggers.tsv`). Errors name the file and line.
+    pub fn with_triggers(mut self, files: &[(String, String)]) -> Result<Pipeline, String> {
+        if !files.is_empty() {
+            let events = stages::events::Events::with_triggers(files)?;
+            if let Some(k) = self.stages.iter().position(|s| s.name() == "events") {
+                self.stages[k] = Box::new(events);
+            }
+        }
+        Ok(self)
+    }
+
     pub fn empty() -> Pipeline {
         Pipeline { stages: Vec::new(), gazetteer: crate::gazetteer::shared() }
     }

@@ -617,3 +617,19 @@ fn the_same_event_told_twice_is_one_event_with_both_sentences() {
     let ev = events("Russia shelled Kharkiv on Thursday. Russia shelled Kharkiv again on Friday.");
     assert_eq!(ev.len(), 2, "{ev:?}");
 }
+
+#[test]
+fn users_add_their_own_triggers() {
+    let text = "Hamas fighters torched the village of Kolo on Monday.";
+    assert!(events(text).is_empty());
+    let mine = [("mine.tsv".to_string(), "torched|torches\tASSAULT\t-\tobj\n".to_string())];
+    let p = Pipeline::new().with_triggers(&mine).unwrap();
+    let ev = p.extract(Article::from_body(text)).events;
+    assert_eq!((ev[0].kind, names(&ev[0].actor)), (T::Assault, vec!["Hamas".to_string()]));
+    // A bad line names its file and line.
+    let bad = [("mine.tsv".to_string(), "# mine\ntorched\tBURN\t-\tobj\n".to_string())];
+    let err = Pipeline::new().with_triggers(&bad).err().expect("an error");
+    assert!(err.starts_with("mine.tsv:2:") && err.contains("BURN"), "{err}");
+    let bad = [("mine.tsv".to_string(), "torched\tASSAULT\tnapalm\tobj\n".to_string())];
+    assert!(Pipeline::new().with_triggers(&bad).err().expect("an error").contains("mode 'napalm'"));
+}

@@ -70,9 +70,35 @@ pub enum Participant {
     },
 }
 
-/// The `events` stage.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Events;
+/// The `events` stage: the built-in triggers, and any of the user's.
+#[derive(Default, Clone)]
+pub struct Events {
+    lexicon: Option<std::sync::Arc<Lexicon>>,
+}
+
+impl std::fmt::Debug for Events {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Events").field("user_triggers", &self.lexicon.is_some()).finish()
+    }
+}
+
+impl Events {
+    /// The stage with the user's trigger files added to the built-in ones
+    /// (`(name, text)` pairs in the format of `data/events/triggers.tsv`; a
+    /// longer phrase still wins over a shorter one opening the same). A malformed
+    /// line is an error naming the file and line.
+    pub fn with_triggers(files: &[(String, String)]) -> Result<Events, String> {
+        if files.is_empty() {
+            return Ok(Events::default());
+        }
+        let mut by_first = Triggers::default();
+        read_triggers("triggers.tsv", BUILTIN_TRIGGERS, false, &mut by_first)?;
+        for (name, text) in files {
+            read_triggers(name, text, true, &mut by_first)?;
+        }
+        Ok(Events { lexicon: Some(std::sync::Arc::new(Lexicon { by_first, codes: plover_codes() })) })
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Recip {
@@ -92,27 +118,42 @@ enum Recip {
 }
 
 struct Trigger {
-    words: Vec<&'static str>,
+    words: Vec<String>,
     kind: EventType,
     mode: Option<&'static str>,
     recip: Recip,
-    needs: Vec<&'static str>,
+    needs: Vec<String>,
 }
 
+/// Triggers by their first word.
+type Triggers = FastMap<String, Vec<Trigger>>;
+
 struct Lexicon {
-    by_first: FastMap<&'static str, Vec<Trigger>>,
+    by_first: Triggers,
     /// (type, mode) → (cameo, score)
     codes: Vec<(EventType, Option<&'static str>, &'static str, f64)>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut by_first: FastMap<&'static str, Vec<Trigger>> = FastMap::default();
-    for line in data_lines(include_str!("../../data/events/triggers.tsv")) {
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() < 4 {
+/// Reads trigger lines (the format of `data/events/triggers.tsv`) into `into`.
+/// `strict` (users' files) reports a malformed line by file and line number;
+/// our own file is checked by a test instead.
+fn read_triggers(name: &str, src: &str, strict: bool, into: &mut Triggers) -> Result<(), String> {
+    for (n, raw) in src.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim_end();
+        if line.trim().is_empty() {
             continue;
         }
-        let Some(kind) = EventType::parse(c[1]) else { continue };
+        let at = format!("{name}:{}", n + 1);
+        let c: Vec<&str> = line.split('\t').collect();
+        let fail = |why: String| if strict { Err(format!("{at}: {why}")) } else { Ok(()) };
+        if c.len() < 4 {
+            fail("expected words, type, mode, recipient[, needs] separated by tabs".into())?;
+            continue;
+        }
+        let Some(kind) = EventType::parse(c[1].trim()) else {
+            fail(format!("type '{}' is not a PLOVER event type", c[1].trim()))?;
+            continue;
+        };
         let recip = match c[3].trim() {
             "obj" => Recip::Obj,
             "with" => Recip::With,
@@ -121,21 +162,41 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "subj" => Recip::Subject,
             "against" => Recip::Against,
             "host" => Recip::Host,
-            _ => Recip::None,
+            "none" => Recip::None,
+            other => {
+                fail(format!("recipient '{other}' is not obj, with, place, by, subj, against, host or none"))?;
+                Recip::None
+            }
         };
-        let needs: Vec<&'static str> =
-            c.get(4).map_or(Vec::new(), |n| n.split('|').map(str::trim).filter(|s| !s.is_empty()).collect());
-        let mode = (c[2] != "-").then_some(c[2]);
+        // A mode is one the engine knows: in data/events/plover.tsv or used by
+        // its own triggers.
+        let mode = match c[2].trim() {
+            "-" | "" => None,
+            m => match MODES.iter().find(|&&known| known == m) {
+                Some(&known) => Some(known),
+                None => {
+                    fail(format!("mode '{m}' is not one of {}", MODES.join(", ")))?;
+                    continue;
+                }
+            },
+        };
+        let needs: Vec<String> = c
+            .get(4)
+            .map_or(Vec::new(), |n| n.split('|').map(|w| w.trim().to_lowercase()).filter(|s| !s.is_empty()).collect());
         // "accuse|accuses|accused": one line for every form of a word.
         for form in c[0].split('|').map(str::trim).filter(|f| !f.is_empty()) {
-            let words: Vec<&'static str> = form.split(' ').collect();
+            let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
             let t = Trigger { words, kind, mode, recip, needs: needs.clone() };
-            by_first.entry(t.words[0]).or_default().push(t);
+            into.entry(t.words[0].clone()).or_default().push(t);
         }
     }
-    for v in by_first.values_mut() {
+    for v in into.values_mut() {
         v.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
     }
+    Ok(())
+}
+
+fn plover_codes() -> Vec<(EventType, Option<&'static str>, &'static str, f64)> {
     let mut codes = Vec::new();
     for line in data_lines(include_str!("../../data/events/plover.tsv")) {
         let c: Vec<&str> = line.split('\t').collect();
@@ -145,6 +206,25 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let Some(kind) = EventType::parse(c[0]) else { continue };
         codes.push((kind, (c[1] != "-").then_some(c[1]), c[2], c[3].trim().parse().unwrap_or(0.0)));
     }
+    codes
+}
+
+const BUILTIN_TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
+
+/// Every mode the engine knows: those of `plover.tsv` and of its own triggers.
+static MODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let plover = data_lines(include_str!("../../data/events/plover.tsv")).filter_map(|l| l.split('\t').nth(1));
+    let ours = data_lines(BUILTIN_TRIGGERS).filter_map(|l| l.split('\t').nth(2));
+    let mut v: Vec<&'static str> = plover.chain(ours).map(str::trim).filter(|m| !m.is_empty() && *m != "-").collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let codes = plover_codes();
+    let mut by_first = Triggers::default();
+    let _ = read_triggers("triggers.tsv", BUILTIN_TRIGGERS, false, &mut by_first);
     Lexicon { by_first, codes }
 });
 
@@ -164,11 +244,11 @@ impl Stage for Events {
         "events"
     }
     fn annotate(&self, doc: &mut Doc) {
-        doc.events = find(doc);
+        doc.events = find(doc, self.lexicon.as_deref().unwrap_or(&LEXICON));
     }
 }
 
-fn find(doc: &Doc) -> Vec<EventAnn> {
+fn find(doc: &Doc, lex: &Lexicon) -> Vec<EventAnn> {
     let text = doc.text();
     let lower = doc.lower();
     let toks = &doc.tokens;
@@ -182,7 +262,6 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
     }
     let g = doc.gazetteer.clone();
     let g = &*g;
-    let lex = &*LEXICON;
     // The country the article names most: "the security forces" with no country
     // named are its forces.
     let home = doc
@@ -206,8 +285,8 @@ fn find(doc: &Doc) -> Vec<EventAnn> {
             };
             let found = list.iter().find(|t| {
                 i + t.words.len() <= b
-                    && t.words.iter().enumerate().all(|(k, w)| lw(i + k) == *w)
-                    && (t.needs.is_empty() || (i + 1..(i + 11).min(b)).any(|k| t.needs.contains(&lw(k))))
+                    && t.words.iter().enumerate().all(|(k, w)| lw(i + k) == w)
+                    && (t.needs.is_empty() || (i + 1..(i + 11).min(b)).any(|k| t.needs.iter().any(|n| n == lw(k))))
             });
             let Some(tr) = found else {
                 i += 1;
@@ -1683,4 +1762,16 @@ fn status<'t>(lw: &dyn Fn(usize) -> &'t str, a: usize, i: usize, end: usize, b: 
         return EventStatus::Ongoing;
     }
     EventStatus::Occurred
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn our_trigger_file_reads_cleanly_as_a_users_would() {
+        let mut t = Triggers::default();
+        read_triggers("triggers.tsv", BUILTIN_TRIGGERS, true, &mut t).unwrap();
+        assert!(t.len() > 200);
+    }
 }
