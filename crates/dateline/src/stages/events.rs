@@ -1502,8 +1502,7 @@ fn unnamed_subject<'t>(
     }
     let head = lw(prep.map_or(end, |p| p) - 1);
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
-    (plural || GROUP_HEADS.contains(&head) || BODY_HEADS.contains(&head) || MORE_PEOPLE.contains(&head))
-        .then_some((from, end))
+    (plural || names_people(head)).then_some((from, end))
 }
 
 /// An unnamed group right after a trigger, within `[from, stop)`: up to five
@@ -1548,9 +1547,7 @@ fn unnamed_object<'t>(
             )
     };
     let np_end = (start..stop.min(start + 5)).find(|&k| !in_np(k)).unwrap_or(stop.min(start + 5));
-    let head = (start..np_end)
-        .rev()
-        .find(|&k| GROUP_HEADS.contains(&lw(k)) || BODY_HEADS.contains(&lw(k)) || MORE_PEOPLE.contains(&lw(k)))?;
+    let head = (start..np_end).rev().find(|&k| names_people(lw(k)))?;
     // Counted groups stay with their figure ("killed 20 civilians"): the words only.
     let first = (start..=head).find(|&k| kind(k) == TokenKind::Word && !lw(k).chars().all(|c| c.is_ascii_digit()))?;
     // ("to launch a new military offensive": a verb opens no group.)
@@ -1558,6 +1555,12 @@ fn unnamed_object<'t>(
         return None;
     }
     Some((first, head + 1))
+}
+
+/// Whether a noun names people or a body acting or acted on ("civilians",
+/// "the ministry", "gunmen").
+fn names_people(w: &str) -> bool {
+    GROUP_HEADS.contains(&w) || BODY_HEADS.contains(&w) || MORE_PEOPLE.contains(&w)
 }
 
 /// Verbs that can follow a trigger before its object phrase ("threatened to
