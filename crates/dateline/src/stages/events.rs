@@ -1,14 +1,21 @@
 //! Stage `events`: PLOVER/CAMEO-coded events with actor, recipient, status,
-//! date, place and claimant (a first version).
+//! date, place and claimant.
 //!
 //! Reads every earlier layer. Triggers and how to read their participants come
-//! from `data/events/triggers.tsv`; types, modes, CAMEO codes and scores from
-//! `data/events/plover.tsv`. The actor is the nearest entity before the trigger
-//! in its clause (or the one after "by" for passives), the recipient the first
-//! entity after it (or the country of the place "arrived in"). Status comes from
-//! the words around the trigger ("will", "planned to", "will not", "continued
-//! to", "only if", "could"); a refused release or agreement is a REJECT. A
-//! sentence with no trigger yields nothing: there is no fallback event.
+//! from `data/events/triggers.tsv` (users add their own: [`Events::with_triggers`]);
+//! types, modes, CAMEO codes and scores from `data/events/plover.tsv`. The actor
+//! is the subject of the trigger's clause: the nearest entity before it (one not
+//! behind a preposition first), an unnamed body or group as written, the
+//! speaker when a pronoun opens what the `quotes` layer says they report, the
+//! person or body "he" or "they" stands for; a passive's subject is its
+//! recipient and its agent follows "by". The recipient is the first entity,
+//! place or unnamed group after the trigger. Status comes from the words around
+//! the trigger ("will", "planned to", "will not", "continued to", "only if",
+//! "could"); a refused release or agreement is a REJECT, a commitment an AGREE.
+//! What is demanded, threatened, condemned, denied, weighed or named as a cause,
+//! a time or a condition is no event of its own. A sentence with no trigger
+//! yields nothing: there is no fallback event. The same event told again merges,
+//! keeping each sentence that tells it.
 
 use std::sync::LazyLock;
 
