@@ -177,6 +177,8 @@ def main():
 # Words that name a kind of region rather than the region ("Basra Governorate").
 REGION_WORDS = ["Governorate", "Province", "Region", "State", "Oblast", "Prefecture", "District",
                 "Department", "Muhafazat", "Provincia", "Estado", "Departamento", "Mayorality of"]
+ROMANIZED_KIND = {"Sheng", "Shi", "Zizhiqu"}
+TRAILING_KIND = {"Sheng", "Shi", "Zizhiqu", "Zhuangzu", "Huizu", "Uygur", "Voivodeship", "Autonomous"}
 # Region names too generic to find in running text.
 GENERIC = {"Central", "Centre", "North", "South", "East", "West", "Eastern", "Western", "Northern",
            "Southern", "Capital", "Coast", "Lakes", "Islands", "Upper", "Lower", "Middle", "Interior"}
@@ -224,7 +226,16 @@ def build_regions(tmp, iso2_to_iso3, codes):
         short = name
         for w in REGION_WORDS:
             short = short.replace(w, "").strip(" -'")
-        short = " ".join(short.split())
+        # Trailing words of a kind of division in other languages ("Henan Sheng",
+        # "Guangxi Zhuangzu Zizhiqu", "Lesser Poland Voivodeship").
+        words = short.split()
+        while len(words) > 1 and words[-1] in TRAILING_KIND:
+            words.pop()
+        short = " ".join(words)
+        # A name whose last words are Chinese for a kind of division is better
+        # known by its first ("Henan", not "Henan Sheng").
+        if name.split()[-1] in ROMANIZED_KIND and short != name:
+            name, short = short, name
         if short in GENERIC or name in GENERIC or len(short) < 3 or not latin(short):
             continue
         names = [x for x in dict.fromkeys([short]) if x != name]

@@ -237,3 +237,12 @@ fn a_country_point_is_the_point_of_its_geonames_entry() {
     assert_eq!(us.geonames_id, Some(6252001));
     assert!((us.lat.unwrap() - 39.76).abs() < 0.01 && (us.lon.unwrap() + 98.5).abs() < 0.01);
 }
+
+#[test]
+fn a_place_before_a_time_and_chinese_provinces_by_their_short_names() {
+    // "Asia Monday" is no name: a time follows the place.
+    assert_eq!(names("Stocks fell in Europe and Asia Monday as fears grew."), ["Europe", "Asia"]);
+    let ps = places("Floods hit Henan and Guangxi this week.");
+    let got: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.name.as_str(), p.country.as_deref())).collect();
+    assert_eq!(got, [("Henan", Some("CHN")), ("Guangxi", Some("CHN"))]);
+}

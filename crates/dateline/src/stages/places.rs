@@ -243,7 +243,8 @@ impl Stage for Places {
                 let word = toks[c.first].text(text);
                 // Next to another capitalized word a town's name is often a
                 // person's ("Jordan Peterson"); not before a title or a civic word
-                // ("Texas Senator Ted Cruz", "Seoul City Hall"), nor after "The".
+                // ("Texas Senator Ted Cruz", "Seoul City Hall"), nor before a time
+                // ("in Europe and Asia Monday"), nor after "The".
                 let next_cap = toks.get(c.last).is_some_and(|t| {
                     let w = t.text(text);
                     t.kind == TokenKind::Word
@@ -251,6 +252,7 @@ impl Stage for Places {
                         && w.starts_with(char::is_uppercase)
                         && !crate::lexicon::is_title(w)
                         && !CIVIC.contains(&w)
+                        && !doc.times.iter().any(|x| x.start == t.start)
                 });
                 let prev_cap = c.first > doc.sentences[c.sentence as usize].first as usize && {
                     let p = &toks[c.first - 1];
