@@ -39,6 +39,10 @@ pub struct Country {
     pub capital: String,
 }
 
+/// The entry of no place: a facility the text names without saying where it is
+/// has no country and no point.
+pub const NOWHERE: usize = 0;
+
 /// What a name in the index points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
@@ -128,6 +132,18 @@ fn f(s: &str) -> Option<f64> {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer { entries: Vec::new(), countries: Vec::new(), index: FastMap::default(), max_words: 1 };
+        // Entry NOWHERE: where a facility the text does not locate is.
+        g.entries.push(Entry {
+            name: String::new(),
+            feature: PlaceFeature::Other,
+            country: String::new(),
+            lat: None,
+            lon: None,
+            geonames_id: None,
+            population: 0,
+            capital: false,
+            admin1: String::new(),
+        });
         let mut by_iso3: FastMap<String, usize> = FastMap::default();
         for line in include_str!("../data/gazetteer/countries.tsv").lines().skip(1) {
             let c: Vec<&str> = line.split('\t').collect();

@@ -246,3 +246,27 @@ fn a_place_before_a_time_and_chinese_provinces_by_their_short_names() {
     let got: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.name.as_str(), p.country.as_deref())).collect();
     assert_eq!(got, [("Henan", Some("CHN")), ("Guangxi", Some("CHN"))]);
 }
+
+#[test]
+fn facilities_named_with_of_and_unlocated_ones() {
+    let ps =
+        places("Engines went to the National Museum of the U.S. Air Force at Wright-Patterson Air Force Base in Ohio.");
+    let got: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.name.as_str(), p.country.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("National Museum of the U.S. Air Force", Some("USA")),
+            ("Wright-Patterson Air Force Base", Some("USA")),
+            ("Ohio", Some("USA"))
+        ]
+    );
+    // Not located by the text: kept, with no country and no point.
+    let ps = places("The Museum of Flight received a trainer.");
+    assert_eq!(ps.len(), 1);
+    assert_eq!((ps[0].name.as_str(), ps[0].country.as_deref(), ps[0].lat), ("Museum of Flight", None, None));
+    // An unlocated church is a body, and a town inside a name locates only when
+    // the story is in its country or the town is big.
+    assert!(places("The Catholic Church said it would pay the tax.").is_empty());
+    let ps = places("Prints went to the Mary & Leigh Block Museum last week.");
+    assert_eq!(ps.iter().map(|p| p.country.as_deref()).collect::<Vec<_>>(), [None]);
+}

@@ -341,8 +341,9 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
         let en = &g.entries[pick];
         let others = move || (0..cands.len()).filter(move |&j| j != i && g.entries[first[j]].name != en.name);
         if en.feature == PlaceFeature::Country || (en.capital && en.feature == PlaceFeature::City) {
-            // "Alabama, Arizona, Georgia": every other place in the sentence a
-            // region of the namesake region's country.
+            // "Alabama, Arizona, Georgia": another place in the sentence a region
+            // of the namesake region's country; "Atlanta, Georgia", "Seattle,
+            // Washington": right after a town of the namesake region and a comma.
             let region = c.places.iter().copied().find(|&e| {
                 g.entries[e].feature == PlaceFeature::Region && {
                     let country = g.entries[e].country.as_str();
@@ -350,7 +351,7 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
                         cands[j].sentence == c.sentence
                             && (cands[j].places.iter().all(|&x| {
                                 g.entries[x].feature == PlaceFeature::Region && g.entries[x].country == country
-                            }) || (en.feature == PlaceFeature::Country && g.within(first[j], e)))
+                            }) || (cands[j].last + 1 == c.first && g.within(first[j], e)))
                     })
                 }
             });
@@ -396,7 +397,11 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
 /// Facilities: a capitalized name ending in a word of
 /// `data/gazetteer/facilities.tsv`, located by a place inside its name (which
 /// then is no place of its own) or named right after it ("in", "near", "at", a
-/// comma, a parenthesis between). Unlocated facilities are left out.
+/// comma, a parenthesis between). A name goes on after "of" ("Museum of
+/// Flight"). A facility the text does not locate is kept with no country and no
+/// point (entry [`crate::gazetteer::NOWHERE`]), but an unlocated church is a
+/// body, not a building; a place inside the name locates it only when it is big
+/// or in a country the article's places are in.
 fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
     let text = doc.text();
     let toks = &doc.tokens;
@@ -428,8 +433,10 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
                 let ok = capital(k)
                     || (t.has(crate::stages::tokens::flags::CLITIC) && !possessor)
                     || (matches!(lw(k), "of" | "&" | "and" | "de" | "al") && capital(k.saturating_sub(1)));
+                // (A title before "of" is no part of the name; one inside it is:
+                // "National Museum", "Air Force Base".)
                 if !ok
-                    || crate::lexicon::is_title(t.text(text))
+                    || (crate::lexicon::is_title(t.text(text)) && lw(k + 1) == "of")
                     || (k == a && crate::lexicon::is_sentence_opener(t.text(text)))
                 {
                     break;
@@ -439,13 +446,36 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
             while s < h && matches!(lw(s), "of" | "&" | "and") {
                 s += 1;
             }
-            if s == h {
+            // "Museum of Flight", "National Museum of the U.S. Air Force": the
+            // name goes on after "of" (and "the") while its words are capitalized,
+            // up to a title ("Museum of Flight CEO") unless the title's word also
+            // names facilities ("Air").
+            let mut last = h;
+            let at_place = |k: usize| out.iter().any(|p| p.start == toks.get(k).map_or(u32::MAX, |t| t.start));
+            // (Not over a place: "Museum of McMinnville" is the museum of that town.)
+            if lw(h + 1) == "of" && !at_place(h + 2) {
+                let mut k = h + 2 + usize::from(lw(h + 2) == "the");
+                while k < b
+                    && k < h + 10
+                    && (!crate::lexicon::is_title(toks[k].text(text))
+                        || FACILITIES.values().any(|q| q.contains(&toks[k].text(text))))
+                    && (capital(k) || (matches!(lw(k), "&" | "and") && capital(k + 1)))
+                {
+                    last = k;
+                    k += 1;
+                }
+            }
+            // ("The Museum of Flight" is the Museum of Flight.)
+            if lw(s) == "the" && s < h {
+                s += 1;
+            }
+            if s == h && last == h {
                 continue;
             }
-            let (start, end) = (toks[s].start, toks[h].end);
+            let (start, end) = (toks[s].start, toks[last].end);
             let within: Vec<usize> = (0..out.len()).filter(|&k| out[k].start >= start && out[k].end <= end).collect();
             // After the name: skip a parenthesis ("(KSC)"), then "in", "near", "at" or ",".
-            let mut k = h + 1;
+            let mut k = last + 1;
             if lw(k) == "(" {
                 while k < b && lw(k) != ")" && k < h + 6 {
                     k += 1;
@@ -455,24 +485,38 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
             let next = matches!(lw(k), "in" | "near" | "at" | ",")
                 .then(|| out.iter().position(|p| p.start == toks.get(k + 1).map_or(u32::MAX, |t| t.start)))
                 .flatten();
+            // A place inside the name locates it if it is a big city, or one in a
+            // country another of the article's places is in ("Mary & Leigh Block
+            // Museum" is not in Mary, Turkmenistan).
+            let plausible = |e: usize| {
+                let g = &*doc.gazetteer;
+                let en = &g.entries[e];
+                en.feature != PlaceFeature::City
+                    || en.capital
+                    || en.population >= 1_000_000
+                    || out.iter().any(|p| p.entry != e && g.entries[p.entry].country == en.country)
+            };
             // A place named inside the name, even one the pass above left as part of
             // a longer name ("London Heathrow Airport", "Nizhny Novgorod Stadium").
             let named_inside = || {
                 let g = &*doc.gazetteer;
-                (1..=3).rev().find_map(|n| {
-                    (s..h.saturating_sub(n - 1))
-                        .filter_map(|k| {
-                            let key = &doc.lower()[toks[k].start as usize..toks[k + n - 1].end as usize];
-                            g.lookup_lower(key)
-                                .iter()
-                                .filter_map(|hit| match *hit {
-                                    Hit::Place(e) if g.entries[e].feature != PlaceFeature::Other => Some(e),
-                                    _ => None,
-                                })
-                                .max_by_key(|&e| (g.entries[e].capital, g.entries[e].population))
-                        })
-                        .max_by_key(|&e| g.entries[e].population)
-                })
+                (1..=3)
+                    .rev()
+                    .find_map(|n| {
+                        (s..h.saturating_sub(n - 1))
+                            .filter_map(|k| {
+                                let key = &doc.lower()[toks[k].start as usize..toks[k + n - 1].end as usize];
+                                g.lookup_lower(key)
+                                    .iter()
+                                    .filter_map(|hit| match *hit {
+                                        Hit::Place(e) if g.entries[e].feature != PlaceFeature::Other => Some(e),
+                                        _ => None,
+                                    })
+                                    .max_by_key(|&e| (g.entries[e].capital, g.entries[e].population))
+                            })
+                            .max_by_key(|&e| g.entries[e].population)
+                    })
+                    .filter(|&e| plausible(e))
             };
             // The place named after it is the more precise ("Paris Regional Medical
             // Center in Paris, Texas"); an embassy is never where its country is.
@@ -483,11 +527,15 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
             if abroad && next.is_none() {
                 continue;
             }
-            let entry = match next.or(possessed).or(within.first().copied()) {
+            let within_at = within.first().copied().filter(|&at| plausible(out[at].entry));
+            let entry = match next.or(possessed).or(within_at) {
                 Some(at) => out[at].entry,
+                // Unlocated, a facility is kept without country or point, but a
+                // church the text does not place is a body ("the Catholic Church").
                 None => match named_inside() {
                     Some(e) => e,
-                    None => continue,
+                    None if toks[h].text(text) == "Church" => continue,
+                    None => crate::gazetteer::NOWHERE,
                 },
             };
             inner.extend(within);
