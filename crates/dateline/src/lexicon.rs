@@ -90,11 +90,16 @@ static OPENERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| words(include
 static SPEECH_VERBS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| words(include_str!("../data/speech_verbs.txt")));
 
-static GIVEN_NAMES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| words(include_str!("../data/given_names.txt")));
+static GIVEN_NAMES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    let mut names = words(include_str!("../data/given_names.txt"));
+    names.extend(words(include_str!("../data/given_names_more.txt")));
+    names
+});
 static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| words(include_str!("../data/titles.txt")));
 
 /// Whether `w` opens a person's name: a given name ("Hashem",
-/// `data/given_names.txt`), an initial ("J.") or initials ("J.D."). As written.
+/// `data/given_names.txt`, widened by the generated `data/given_names_more.txt`),
+/// an initial ("J.") or initials ("J.D."). As written.
 pub fn opens_person(w: &str) -> bool {
     GIVEN_NAMES.contains(w)
         || (w.len() >= 2 && w.ends_with('.') && w.split('.').all(|p| p.len() <= 1) && w.starts_with(char::is_uppercase))

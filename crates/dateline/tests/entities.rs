@@ -257,3 +257,14 @@ fn names_with_particles_and_the_article_written_el() {
     assert_eq!(sisi.mentions.len(), 2, "{:?}", r.entities);
     assert!(r.entities.iter().any(|e| e.name.as_deref() == Some("Mohammed bin Salman")), "{:?}", r.entities);
 }
+
+#[test]
+fn first_names_from_the_wider_list_open_a_person() {
+    // No title, no "said": the first name alone tells a person ("Thibaut", "Axel"
+    // come from the generated list), and a word that is also a noun does not
+    // ("Grace Church" is no person).
+    let es = entities("The keeper, Thibaut Vermeulen, and Axel Dardenne trained on the pitch near Grace Church.");
+    assert_eq!(find(&es, "Thibaut Vermeulen").kind, T::Person);
+    assert_eq!(find(&es, "Axel Dardenne").kind, T::Person);
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Grace Church") || e.kind != T::Person));
+}
