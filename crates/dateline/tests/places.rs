@@ -270,3 +270,15 @@ fn facilities_named_with_of_and_unlocated_ones() {
     let ps = places("Prints went to the Mary & Leigh Block Museum last week.");
     assert_eq!(ps.iter().map(|p| p.country.as_deref()).collect::<Vec<_>>(), [None]);
 }
+
+#[test]
+fn a_place_opening_a_hyphenated_word() {
+    let ps = places("The Iran-backed militia and the Qatar-based channel both blamed the U.S.-led coalition.");
+    let got: Vec<(&str, usize, usize)> =
+        ps.iter().map(|p| (p.name.as_str(), p.mentions[0][0], p.mentions[0][1])).collect();
+    assert_eq!(got, [("Iran", 4, 8), ("Qatar", 32, 37), ("United States", 68, 72)]);
+    // Not before any other word, and a small town needs its country named.
+    assert!(places("The Iran-Contra affair was investigated.").is_empty());
+    assert!(names("A Dubrovnik-based maker was sold.").is_empty());
+    assert_eq!(names("A Dubrovnik-based maker was sold to a Croatian state fund."), ["Dubrovnik"]);
+}

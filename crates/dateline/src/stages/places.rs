@@ -82,7 +82,39 @@ struct Candidate {
     last: usize,
     sentence: u32,
     places: Vec<usize>,
+    /// For a place opening a hyphenated word ("Iran-backed"), the byte where
+    /// its name ends.
+    cut: Option<u32>,
 }
+
+/// Words after a hyphen that make the place before it a modifier: "Iran-backed",
+/// "Qatar-based", "Canada-wide", "U.S.-led".
+const HYPHEN_TAILS: &[&str] = &[
+    "backed",
+    "based",
+    "led",
+    "brokered",
+    "funded",
+    "made",
+    "born",
+    "wide",
+    "controlled",
+    "held",
+    "run",
+    "bound",
+    "allied",
+    "aligned",
+    "sponsored",
+    "supported",
+    "owned",
+    "registered",
+    "flagged",
+    "linked",
+    "friendly",
+    "bred",
+    "headquartered",
+    "area",
+];
 
 /// How much larger a namesake must be to win over the place in a country the
 /// article names.
@@ -173,12 +205,31 @@ impl Stage for Places {
                     }
                     break;
                 }
+                // "Iran-backed", "Craiova-based": a place opens the hyphenated word.
+                if found.is_none() {
+                    if let Some((head, tail)) = t.text(text).split_once('-') {
+                        let places: Vec<usize> = g
+                            .lookup(head)
+                            .iter()
+                            .filter_map(|h| match h {
+                                Hit::Place(e) => Some(*e),
+                                Hit::Demonym(_) => None,
+                            })
+                            .collect();
+                        if HYPHEN_TAILS.contains(&tail) && !places.is_empty() {
+                            let cut = Some(t.start + head.len() as u32);
+                            cands.push(Candidate { first: i, last: i + 1, sentence: si as u32, places, cut });
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
                 match found {
                     Some((n, places)) => {
                         if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
                             context.insert(g.entries[e].country.as_str());
                         }
-                        cands.push(Candidate { first: i, last: i + n, sentence: si as u32, places });
+                        cands.push(Candidate { first: i, last: i + n, sentence: si as u32, places, cut: None });
                         i += n;
                     }
                     None => i += 1,
@@ -208,8 +259,10 @@ impl Stage for Places {
         // A country; else the place in a country the article names, unless a
         // namesake elsewhere is far larger (Geneva in Switzerland, not Illinois,
         // in a story that names the United States); else the largest.
-        let keys: Vec<&str> =
-            cands.iter().map(|c| &doc.lower()[toks[c.first].start as usize..toks[c.last - 1].end as usize]).collect();
+        let keys: Vec<&str> = cands
+            .iter()
+            .map(|c| &doc.lower()[toks[c.first].start as usize..c.cut.unwrap_or(toks[c.last - 1].end) as usize])
+            .collect();
         let mut picks: Vec<usize> =
             cands.iter().zip(&keys).map(|(c, k)| pick_place(g, &c.places, k, &context)).collect();
         let settled = settle_by_neighbours(g, &cands, &keys, &mut picks);
@@ -239,7 +292,7 @@ impl Stage for Places {
             {
                 continue;
             }
-            if en.feature != PlaceFeature::Country && single {
+            if en.feature != PlaceFeature::Country && single && c.cut.is_none() {
                 let word = toks[c.first].text(text);
                 // Next to another capitalized word a town's name is often a
                 // person's ("Jordan Peterson"); not before a title or a civic word
@@ -288,9 +341,19 @@ impl Stage for Places {
                     continue;
                 }
             }
+            // A town as a modifier ("Craiova-based") needs the size or the country
+            // context any lone town needs.
+            if c.cut.is_some()
+                && en.feature == PlaceFeature::City
+                && en.population < SMALL_TOWN
+                && !settled
+                && !context.contains(en.country.as_str())
+            {
+                continue;
+            }
             out.push(PlaceAnn {
                 start: toks[c.first].start,
-                end: toks[c.last - 1].end,
+                end: c.cut.unwrap_or(toks[c.last - 1].end),
                 entry: pick,
                 sentence: c.sentence,
                 facility: false,
