@@ -282,3 +282,15 @@ fn a_place_opening_a_hyphenated_word() {
     assert!(names("A Dubrovnik-based maker was sold.").is_empty());
     assert_eq!(names("A Dubrovnik-based maker was sold to a Croatian state fund."), ["Dubrovnik"]);
 }
+
+#[test]
+fn airports_by_their_bare_name_and_centers_located_by_the_text() {
+    assert_eq!(names("It will fly the jet out of Heathrow in 2009."), ["Heathrow Airport"]);
+    assert_eq!(names("The keynote was at Moscone Center in San Francisco."), ["Moscone Center", "San Francisco"]);
+    // Without a place to locate it, a "Center" that needs a qualifier is no place.
+    assert!(names("Delegates met at the Carter Center.").is_empty());
+    // "New York-based": the words before the hyphenated one belong to the name.
+    let ps = places("The New York-based group said so.");
+    assert_eq!(ps.len(), 1);
+    assert_eq!(ps[0].mentions[0], [4, 12]);
+}

@@ -206,19 +206,44 @@ impl Stage for Places {
                     break;
                 }
                 // "Iran-backed", "Craiova-based": a place opens the hyphenated word.
+                // ("New York-based": the capitalized words before belong to the name.)
                 if found.is_none() {
                     if let Some((head, tail)) = t.text(text).split_once('-') {
-                        let places: Vec<usize> = g
-                            .lookup(head)
-                            .iter()
-                            .filter_map(|h| match h {
-                                Hit::Place(e) => Some(*e),
-                                Hit::Demonym(_) => None,
-                            })
-                            .collect();
+                        let cut = t.start + head.len() as u32;
+                        let mut from = i;
+                        while from > a
+                            && i - from < 3
+                            && toks[from - 1].kind == TokenKind::Word
+                            && toks[from - 1].text(text).starts_with(char::is_uppercase)
+                            && cands.last().is_none_or(|c| c.last < from)
+                        {
+                            from -= 1;
+                        }
+                        let places_from = |f: usize| -> Vec<usize> {
+                            g.lookup_lower(&doc.lower()[toks[f].start as usize..cut as usize])
+                                .iter()
+                                .filter_map(|h| match h {
+                                    Hit::Place(e) => Some(*e),
+                                    Hit::Demonym(_) => None,
+                                })
+                                .collect()
+                        };
+                        let mut places = Vec::new();
+                        while from <= i {
+                            places = places_from(from);
+                            if !places.is_empty() {
+                                break;
+                            }
+                            from += 1;
+                        }
                         if HYPHEN_TAILS.contains(&tail) && !places.is_empty() {
-                            let cut = Some(t.start + head.len() as u32);
-                            cands.push(Candidate { first: i, last: i + 1, sentence: si as u32, places, cut });
+                            cands.push(Candidate {
+                                first: from,
+                                last: i + 1,
+                                sentence: si as u32,
+                                places,
+                                cut: Some(cut),
+                            });
                             i += 1;
                             continue;
                         }
@@ -478,9 +503,9 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
         let (a, b) = (st.first as usize, st.last as usize);
         for h in a + 1..b {
             let Some(quals) = FACILITIES.get(toks[h].text(text)) else { continue };
-            if !quals.is_empty() && !quals.contains(&toks[h - 1].text(text)) {
-                continue;
-            }
+            // A head that needs a qualifier may do without where a place follows
+            // to locate it ("Moscone Center in San Francisco"), checked below.
+            let unqualified = !quals.is_empty() && !quals.contains(&toks[h - 1].text(text));
             // The longest head wins: "Memorial Hall", not "Memorial".
             if capital(h + 1) && FACILITIES.contains_key(toks[h + 1].text(text)) {
                 continue;
@@ -587,7 +612,7 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
                 .then(|| out.iter().position(|p| p.end == toks[s - 2].end))
                 .flatten();
             let abroad = matches!(toks[h].text(text), "Embassy" | "Consulate");
-            if abroad && next.is_none() {
+            if (abroad || unqualified) && next.is_none() {
                 continue;
             }
             let within_at = within.first().copied().filter(|&at| plausible(out[at].entry));
