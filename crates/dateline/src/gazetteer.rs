@@ -186,7 +186,7 @@ impl Gazetteer {
             c.resize(c.len().max(5), "");
             c
         };
-        for c in rows().filter(|c| c.len() >= 3 && !matches!(c[1].trim(), "alias" | "seat")).map(padded) {
+        for c in rows().filter(|c| c.len() >= 3 && !matches!(c[1].trim(), "alias" | "seat" | "name")).map(padded) {
             g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
         }
         for line in include_str!("../data/gazetteer/regions.tsv").lines().skip(1) {
@@ -249,7 +249,7 @@ impl Gazetteer {
                 g.add(short, Hit::Place(e));
             }
         }
-        for c in rows().filter(|c| c.len() >= 3 && matches!(c[1].trim(), "alias" | "seat")).map(padded) {
+        for c in rows().filter(|c| c.len() >= 3 && matches!(c[1].trim(), "alias" | "seat" | "name")).map(padded) {
             g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
         }
         g
@@ -278,6 +278,27 @@ impl Gazetteer {
                 })
             });
             if let Some(e) = found {
+                self.add(c[0], Hit::Place(e));
+            }
+            return;
+        }
+        // The English name of a place the files beside call otherwise ("Mecca"
+        // for Makkah): the record shows it, and both names find the place.
+        if c[1].trim() == "name" {
+            let (iso3, target) = (c[2].trim(), aliases.trim());
+            // (The city and any division of its name: Makkah the city and the province.)
+            let found: Vec<usize> = self.index.get(&target.to_lowercase()).map_or(Vec::new(), |hits| {
+                hits.iter()
+                    .filter_map(|h| match *h {
+                        Hit::Place(e) if self.entries[e].country == iso3 && fold_eq(&self.entries[e].name, target) => {
+                            Some(e)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            });
+            for e in found {
+                self.entries[e].name = c[0].trim().to_string();
                 self.add(c[0], Hit::Place(e));
             }
             return;

@@ -294,3 +294,13 @@ fn airports_by_their_bare_name_and_centers_located_by_the_text() {
     assert_eq!(ps.len(), 1);
     assert_eq!(ps[0].mentions[0], [4, 12]);
 }
+
+#[test]
+fn cities_under_the_names_english_news_uses() {
+    assert_eq!(
+        names("Pilgrims reached Mecca; shells hit Khan Younis and Hodeidah."),
+        ["Mecca", "Khan Younis", "Hodeidah"]
+    );
+    // The GeoNames name still finds the place.
+    assert_eq!(names("Pilgrims reached Makkah on Friday."), ["Mecca"]);
+}
