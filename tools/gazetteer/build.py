@@ -147,6 +147,10 @@ def main():
             if not iso3:
                 continue
             name = c["name"]
+            # A census place named after its campus ("University of Texas") is read
+            # as the university, not as a town.
+            if name.startswith("University") or " University" in name:
+                continue
             # Spelling variants only ("Khan Yunis" / "Khan Younis", "Kyiv" / "Kiev"):
             # ASCII, the same initial, at most three words. GeoNames also lists
             # nicknames and other languages' names, which would match too much.
