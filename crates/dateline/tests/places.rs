@@ -304,3 +304,8 @@ fn cities_under_the_names_english_news_uses() {
     // The GeoNames name still finds the place.
     assert_eq!(names("Pilgrims reached Makkah on Friday."), ["Mecca"]);
 }
+
+#[test]
+fn a_place_before_a_compass_word_stays_a_place() {
+    assert_eq!(names("She won in the Kowloon West constituency."), ["Kowloon"]);
+}

@@ -75,6 +75,12 @@ const CIVIC: &[&str] = &[
     "Municipality",
     "District",
     "Metro",
+    // A district of the place ("Kowloon West", "Beirut South").
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
 ];
 
 struct Candidate {
