@@ -96,9 +96,29 @@ impl Record {
         for p in &doc.places {
             let span = doc.char_span(p.start as usize, p.end as usize);
             let name = if p.facility { &doc.text()[p.start as usize..p.end as usize] } else { "" };
-            let k = match place_of.get(&(p.entry, name)) {
-                Some(&k) => {
+            // A facility named again where the text does not locate it (or first
+            // did not) is the same facility: "Johnson Space Center in Houston ...
+            // the Johnson Space Center".
+            let nowhere = crate::gazetteer::NOWHERE;
+            let same_facility = || {
+                if !p.facility {
+                    return None;
+                }
+                // (The first such place, whatever the map's order.)
+                place_of
+                    .iter()
+                    .filter_map(|(&(e, n), &k)| (n == name && (e == nowhere || p.entry == nowhere)).then_some(k))
+                    .min()
+            };
+            let k = match place_of.get(&(p.entry, name)).copied().or_else(same_facility) {
+                Some(k) => {
                     places[k].mentions.push(span);
+                    if places[k].lat.is_none() && p.entry != nowhere {
+                        let e = &g.entries[p.entry];
+                        places[k].country = (!e.country.is_empty()).then(|| e.country.clone());
+                        (places[k].lat, places[k].lon) = (e.lat, e.lon);
+                        place_of.insert((p.entry, name), k);
+                    }
                     k
                 }
                 None => {

@@ -309,3 +309,12 @@ fn cities_under_the_names_english_news_uses() {
 fn a_place_before_a_compass_word_stays_a_place() {
     assert_eq!(names("She won in the Kowloon West constituency."), ["Kowloon"]);
 }
+
+#[test]
+fn a_facility_named_again_unlocated_is_the_same_facility() {
+    let ps = places("Crews flew to the Johnson Space Center in Houston. Later the Johnson Space Center confirmed it.");
+    let jsc: Vec<&Place> = ps.iter().filter(|p| p.name == "Johnson Space Center").collect();
+    assert_eq!(jsc.len(), 1);
+    assert_eq!((jsc[0].country.as_deref(), jsc[0].mentions.len()), (Some("USA"), 2));
+    assert!(jsc[0].lat.is_some());
+}
