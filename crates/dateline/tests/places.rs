@@ -318,3 +318,13 @@ fn a_facility_named_again_unlocated_is_the_same_facility() {
     assert_eq!((jsc[0].country.as_deref(), jsc[0].mentions.len()), (Some("USA"), 2));
     assert!(jsc[0].lat.is_some());
 }
+
+#[test]
+fn us_counties_by_their_full_names_in_the_state_the_story_names() {
+    let ps = places("Deputies in Marion County, Florida, searched the woods.");
+    let marion = ps.iter().find(|p| p.name == "Marion County").expect("Marion County found");
+    // Florida's Marion County lies around Ocala (29.2 N, 82.1 W).
+    assert!((marion.lat.unwrap() - 29.2).abs() < 1.0 && (marion.lon.unwrap() + 82.1).abs() < 1.0);
+    // The bare name is no county.
+    assert!(names("Marion said she would stay.").is_empty());
+}

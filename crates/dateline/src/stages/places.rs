@@ -456,9 +456,15 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
                 continue;
             }
         }
-        // Only a town whose country nothing else in the article supports is
-        // looked at again ("Santiago" stays in Chile where Chile is named).
-        if en.feature != PlaceFeature::City || others().any(|j| g.entries[first[j]].country == en.country) {
+        // A town or county whose namesakes are all in its country ("Marion
+        // County" in a dozen states) is looked at again; one with namesakes abroad
+        // only where nothing else in the article supports its country ("Santiago"
+        // stays in Chile where Chile is named).
+        let at_home = c.places.iter().all(|&e| g.entries[e].country == en.country);
+        if !matches!(en.feature, PlaceFeature::City | PlaceFeature::Region)
+            || (en.feature == PlaceFeature::Region && !at_home)
+            || (!at_home && others().any(|j| g.entries[first[j]].country == en.country))
+        {
             continue;
         }
         // Only a namesake by its own name: "Frankfurt" is not Frankfort, Illinois,
@@ -467,7 +473,8 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
             pool.filter(|&e| crate::gazetteer::fold_eq(&g.entries[e].name, keys[i]))
                 .max_by_key(|&e| g.entries[e].population)
         };
-        if let Some(e) = best(&mut c.places.iter().copied().filter(|&e| regions.iter().any(|&r| g.within(e, r)))) {
+        let held = |e: usize| regions.iter().any(|&r| !c.places.contains(&r) && g.within(e, r));
+        if let Some(e) = best(&mut c.places.iter().copied().filter(|&e| held(e))) {
             picks[i] = e;
             settled[i] = true;
             continue;
