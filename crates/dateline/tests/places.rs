@@ -328,3 +328,14 @@ fn us_counties_by_their_full_names_in_the_state_the_story_names() {
     // The bare name is no county.
     assert!(names("Marion said she would stay.").is_empty());
 }
+
+#[test]
+fn the_state_of_a_name_and_former_names_of_cities() {
+    let ps = places("Most cases were in the state of Victoria, near Melbourne.");
+    assert_eq!(
+        (ps[0].name.as_str(), ps[0].feature, ps[0].country.as_deref()),
+        ("Victoria", PlaceFeature::Region, Some("AUS"))
+    );
+    assert_eq!(names("Melbourne and Victoria were affected."), ["Melbourne", "Victoria"]);
+    assert_eq!(names("Stall owners in Calcutta were trained."), ["Kolkata"]);
+}

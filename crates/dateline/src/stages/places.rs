@@ -296,6 +296,19 @@ impl Stage for Places {
             .collect();
         let mut picks: Vec<usize> =
             cands.iter().zip(&keys).map(|(c, k)| pick_place(g, &c.places, k, &context)).collect();
+        // "the state of Victoria", "the province of Quebec": the division.
+        for (c, pick) in cands.iter().zip(picks.iter_mut()) {
+            let lw_at = |k: usize| toks.get(k).map_or("", |t| t.text(doc.lower()));
+            if c.first >= 2
+                && lw_at(c.first - 1) == "of"
+                && matches!(lw_at(c.first - 2), "state" | "province" | "region" | "governorate")
+            {
+                let regions = c.places.iter().filter(|&&e| g.entries[e].feature == PlaceFeature::Region);
+                if let Some(&r) = regions.max_by_key(|&&e| g.entries[e].population) {
+                    *pick = r;
+                }
+            }
+        }
         let settled = settle_by_neighbours(g, &cands, &keys, &mut picks);
         let mut out = Vec::new();
         for ((c, &pick), &settled) in cands.iter().zip(&picks).zip(&settled) {
@@ -349,17 +362,20 @@ impl Stage for Places {
                 if next_cap || prev_cap {
                     continue;
                 }
-                // "in Nice", "the nation's capital, Wellington", "New South Wales,
-                // Victoria, South Australia": a word that is usually something else
-                // is a place where the text says so.
+                // "in Nice", "the nation's capital, Wellington", "the state of
+                // Victoria", "New South Wales, Victoria, South Australia", "Melbourne
+                // and Victoria": a word that is usually something else is a place
+                // where the text says so.
                 let lw_at = |k: usize| toks.get(k).map_or("", |t| t.text(doc.lower()));
                 let said_place = c.first > 0 && {
                     let k = c.first;
                     matches!(lw_at(k - 1), "in" | "near")
                         || (k >= 2 && lw_at(k - 1) == "," && lw_at(k - 2) == "capital")
-                        || (k >= 2 && lw_at(k - 1) == "of" && matches!(lw_at(k - 2), "capital" | "city" | "town"))
                         || (k >= 2
-                            && lw_at(k - 1) == ","
+                            && lw_at(k - 1) == "of"
+                            && matches!(lw_at(k - 2), "capital" | "city" | "town" | "state" | "province" | "region"))
+                        || (k >= 2
+                            && matches!(lw_at(k - 1), "," | "and" | "or")
                             && in_context
                             && out.last().is_some_and(|p: &PlaceAnn| {
                                 p.end == toks[k - 2].end && g.entries[p.entry].country == en.country
