@@ -119,7 +119,8 @@ def main():
             name = d["name"]
             names = []
             for a in [g["name"]] + list(d.get("altSpellings") or []):
-                if good_alias(a, name) and a not in names:
+                # (Not an English word: "Island", Iceland's own name for itself.)
+                if good_alias(a, name) and a not in names and a not in ("Island", "Reunion"):
                     names.append(a)
             demonyms = []
             dem = (d.get("demonym") or "").strip()
@@ -186,7 +187,8 @@ REGION_WORDS = ["Governorate", "Province", "Region", "State", "Oblast", "Prefect
 ROMANIZED_KIND = {"Sheng", "Shi", "Zizhiqu"}
 TRAILING_KIND = {"Sheng", "Shi", "Zizhiqu", "Zhuangzu", "Huizu", "Uygur", "Voivodeship", "Autonomous"}
 # Region names too generic to find in running text.
-GENERIC = {"Central", "Centre", "North", "South", "East", "West", "Eastern", "Western", "Northern",
+GENERIC = {"Est", "Ouest", "Nord", "Sud", "Centre-Est", "Centre-Ouest", "Federal District", "Capital District",
+           "Central", "Centre", "North", "South", "East", "West", "Eastern", "Western", "Northern",
            "Southern", "Capital", "Coast", "Lakes", "Islands", "Upper", "Lower", "Middle", "Interior"}
 
 

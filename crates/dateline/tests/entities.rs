@@ -268,3 +268,13 @@ fn first_names_from_the_wider_list_open_a_person() {
     assert_eq!(find(&es, "Axel Dardenne").kind, T::Person);
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Grace Church") || e.kind != T::Person));
 }
+
+#[test]
+fn a_currency_prefix_names_no_one() {
+    let es = entities("The fund paid US$460 million and HK$2 billion to the families.");
+    assert!(
+        es.iter().all(|e| !matches!(e.name.as_deref(), Some("US" | "HK"))),
+        "{:?}",
+        es.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

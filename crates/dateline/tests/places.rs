@@ -339,3 +339,12 @@ fn the_state_of_a_name_and_former_names_of_cities() {
     assert_eq!(names("Melbourne and Victoria were affected."), ["Melbourne", "Victoria"]);
     assert_eq!(names("Stall owners in Calcutta were trained."), ["Kolkata"]);
 }
+
+#[test]
+fn currencies_the_chinese_republics_and_towns_in_a_named_state() {
+    assert_eq!(names("Libya received a US$460 million settlement and HK$2 billion."), ["Libya"]);
+    let ps = places("The People's Republic of China withheld data.");
+    assert_eq!(ps.iter().map(|p| p.country.as_deref()).collect::<Vec<_>>(), [Some("CHN")]);
+    assert!(names("Samples went to the Plum Island Animal Disease Center.").iter().all(|n| n != "Iceland"));
+    assert_eq!(names("Apple unveiled the products at the Cupertino, California event."), ["Cupertino", "California"]);
+}

@@ -626,7 +626,9 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             }
             let words = &words[..e - i];
             let title_before = nstart > i || (i > a && crate::lexicon::is_title(toks[i - 1].text(text)));
-            if nstart >= e {
+            // "US$460 million", "HK$2 billion": a currency's prefix names no one.
+            let currency = toks.get(e).is_some_and(|t| t.attached() && t.text(text).starts_with('$'));
+            if nstart >= e || currency {
                 i = e;
                 continue;
             }

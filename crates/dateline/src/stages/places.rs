@@ -255,6 +255,26 @@ impl Stage for Places {
                         }
                     }
                 }
+                // "US$460 million", "HK$2 billion": a currency, not a place.
+                let currency =
+                    |n: usize| toks.get(i + n).is_some_and(|t| t.attached() && t.text(text).starts_with('$'));
+                if found.as_ref().is_some_and(|(n, _)| currency(*n)) {
+                    i += found.map_or(1, |f| f.0);
+                    continue;
+                }
+                // "People's Republic of China" is China, not the Republic of China.
+                if let Some((n, places)) = found.as_mut() {
+                    let key = &doc.lower()[t.start as usize..toks[i + *n - 1].end as usize];
+                    if key == "republic of china"
+                        && i >= a + 2
+                        && matches!(toks[i - 1].text(text), "'s" | "’s")
+                        && toks[i - 2].text(text) == "People"
+                    {
+                        if let Some(k) = g.countries.iter().position(|c| c.iso3 == "CHN") {
+                            *places = vec![g.countries[k].entry];
+                        }
+                    }
+                }
                 match found {
                     Some((n, places)) => {
                         if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
@@ -444,6 +464,14 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
     let first = &before;
     let regions: Vec<usize> = first.iter().copied().filter(|&e| g.entries[e].feature == PlaceFeature::Region).collect();
     for (i, c) in cands.iter().enumerate() {
+        // A town in a region the article names needs no country named ("the
+        // Cupertino, California event").
+        let e = first[i];
+        if g.entries[e].feature == PlaceFeature::City
+            && regions.iter().any(|&r| !c.places.contains(&r) && g.within(e, r))
+        {
+            settled[i] = true;
+        }
         if c.places.len() < 2 {
             continue;
         }
