@@ -1198,7 +1198,7 @@ mod tests {
     fn the_built_in_knowledge_base_is_well_formed() {
         let mut kb = KnowledgeBase::default();
         kb.load(include_str!("../../data/kb/entities.tsv"), "entities.tsv", true).unwrap();
-        assert!(kb.entries.len() > 500, "{} entries", kb.entries.len());
+        assert!(kb.entries.len() > 2000, "{} entries", kb.entries.len());
         // No name or alias stands for two entries.
         let mut owner: FastMap<String, &str> = FastMap::default();
         for line in data_lines(include_str!("../../data/kb/entities.tsv")) {
