@@ -278,3 +278,9 @@ fn a_currency_prefix_names_no_one() {
         es.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn the_words_of_a_portfolio_or_a_law_are_no_person() {
+    let es = entities("He resigned as Foreign Affairs minister after the Patriot Act passed.");
+    assert!(es.iter().all(|e| e.kind != T::Person), "{:?}", es.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>());
+}
