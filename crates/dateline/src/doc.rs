@@ -130,6 +130,44 @@ impl Doc {
         let i = self.sentences.partition_point(|s| (s.end as usize) <= byte);
         (i < self.sentences.len() && self.sentences[i].start as usize <= byte).then_some(i)
     }
+
+    /// The entity (index in [`Doc::entities`]) one of whose mentions covers
+    /// bytes `[start, end)`: "which entity is this span?". Needs the `entities`
+    /// layer.
+    pub fn entity_at(&self, start: u32, end: u32) -> Option<usize> {
+        self.entities.iter().position(|e| e.mentions.iter().any(|&(a, b)| a <= start && end <= b))
+    }
+
+    /// The entity a pronoun starting at byte `at` stands for: "he", "she",
+    /// "him", "his", "her" the person named last before it, "they", "them",
+    /// "their" the body or group named last, "it", "its" the body, group or
+    /// country named last, looking back no further than two sentences before
+    /// the pronoun's. `None` for any other word, or where no such entity is
+    /// named. Needs the `entities` layer. (The quotes stage asks more of a
+    /// speaker's "he": see there.)
+    pub fn antecedent(&self, at: u32) -> Option<usize> {
+        use crate::record::EntityType as T;
+        let k = self.tokens.partition_point(|t| t.start < at);
+        let word = self.tokens.get(k).filter(|t| t.start == at)?.text(&self.lower);
+        let fits = |kind: T| match word {
+            "he" | "she" | "him" | "his" | "her" => kind == T::Person,
+            "they" | "them" | "their" => matches!(kind, T::Organization | T::Group),
+            "it" | "its" => matches!(kind, T::Organization | T::Group | T::Country),
+            _ => false,
+        };
+        if !fits(T::Person) && !fits(T::Organization) {
+            return None;
+        }
+        let floor = self.sentence_at(at as usize).map_or(0, |s| self.sentences[s.saturating_sub(2)].start);
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| fits(e.kind))
+            .flat_map(|(i, e)| e.mentions.iter().map(move |&(a, _)| (a, i)))
+            .filter(|&(a, _)| a >= floor && a < at)
+            .max_by_key(|&(a, _)| a)
+            .map(|(_, i)| i)
+    }
 }
 
 /// Byte → code-point conversion. Empty for ASCII text (offsets are equal);
@@ -179,6 +217,24 @@ mod tests {
         assert_eq!(doc.token_range(9, 14), 2..3);
         assert_eq!(doc.token_range(7, 16), 1..4);
         assert_eq!(doc.token_range(23, 23), 5..5);
+    }
+
+    #[test]
+    fn spans_and_pronouns_resolve_to_entities() {
+        let text = "Hamas official Ghazi Hamad spoke in Doha. He said the group would study it. \
+                    Egypt's mediators met Hamas. They left. It was late.";
+        let doc = crate::Pipeline::new().annotate(Article::from_body(text));
+        let name = |e: Option<usize>| e.map(|k| doc.entities[k].name.clone());
+        let at = |w: &str| text.find(w).unwrap() as u32;
+        assert_eq!(name(doc.entity_at(at("Ghazi"), at("Ghazi") + 11)), Some("Ghazi Hamad".into()));
+        assert_eq!(name(doc.entity_at(at("Ghazi"), at("Ghazi") + 5)), Some("Ghazi Hamad".into()));
+        assert_eq!(doc.entity_at(at("spoke"), at("spoke") + 5), None);
+        // "He": the person named last; "They": the body or group named last.
+        assert_eq!(name(doc.antecedent(at("He said"))), Some("Ghazi Hamad".into()));
+        assert_eq!(name(doc.antecedent(at("They left"))), Some("Hamas".into()));
+        // Not a pronoun, or not at a token's start.
+        assert_eq!(doc.antecedent(at("spoke")), None);
+        assert_eq!(doc.antecedent(at("He said") + 1), None);
     }
 
     #[test]

@@ -500,21 +500,7 @@ fn find(doc: &Doc, lex: &Lexicon) -> Vec<EventAnn> {
                         return None;
                     }
                     let he = (search_from..from).rev().find(|&k| matches!(lw(k), "he" | "she" | "they"))?;
-                    let person = lw(he) != "they";
-                    let floor = doc.sentences[si.saturating_sub(2)].first as usize;
-                    (floor..he).rev().find_map(|k| {
-                        ent_of[k].filter(|&e| {
-                            let kind = doc.entities[e].kind;
-                            if person {
-                                kind == crate::record::EntityType::Person
-                            } else {
-                                matches!(
-                                    kind,
-                                    crate::record::EntityType::Organization | crate::record::EntityType::Group
-                                )
-                            }
-                        })
-                    })
+                    doc.antecedent(toks[he].start)
                 })
             };
             // "Ukrainian President Volodymyr Zelenskyy": the person, not the nationality of the title.
