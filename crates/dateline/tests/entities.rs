@@ -284,3 +284,13 @@ fn the_words_of_a_portfolio_or_a_law_are_no_person() {
     let es = entities("He resigned as Foreign Affairs minister after the Patriot Act passed.");
     assert!(es.iter().all(|e| e.kind != T::Person), "{:?}", es.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_known_name_opening_with_a_demonym_is_that_name() {
+    let es =
+        entities("The British Red Cross and the Syrian Arab Red Crescent sent trucks; the Catholic Church prayed.");
+    for name in ["British Red Cross", "Syrian Arab Red Crescent", "Catholic Church"] {
+        assert_eq!(find(&es, name).kind, T::Organization);
+    }
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("International Committee of the Red Cross")));
+}

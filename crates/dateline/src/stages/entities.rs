@@ -487,24 +487,8 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     }
                 }
             }
-            // Demonyms: "Israeli officials" mention Israel.
-            if cap(tk, text) {
-                // ... unless it opens an organization's name ("Sudanese Defense Ministry").
-                let mut r = i + 1;
-                while r < b && cap(&toks[r], text) && !toks[r].attached() {
-                    r += 1;
-                }
-                let opens_org = r > i + 1 && WORDS.org.contains(toks[r - 1].text(text));
-                if let (Some(k), false) = (g.demonym(tk.text(doc.lower())), opens_org) {
-                    let c = &g.countries[k];
-                    let e = &g.entries[c.entry];
-                    let make = || country_entity(&e.name, &c.iso3);
-                    add(&mut out, &mut by_key, format!("country:{}", c.iso3), &make, (tk.start, tk.end));
-                    i += 1;
-                    continue;
-                }
-            }
-            // Knowledge base, longest first (only names opening as this token does).
+            // Knowledge base, longest first (only names opening as this token does),
+            // before a demonym opening one ("British Red Cross").
             let mut matched = None;
             let most = kb.heads.get(head_of(lw(doc, i))).copied().unwrap_or(0);
             for n in (1..=most.min(b - i)).rev() {
@@ -531,6 +515,23 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 add(&mut out, &mut by_key, format!("kb:{k}"), &make, (tk.start, toks[i + n - 1].end));
                 i += n;
                 continue;
+            }
+            // Demonyms: "Israeli officials" mention Israel.
+            if cap(tk, text) {
+                // ... unless it opens an organization's name ("Sudanese Defense Ministry").
+                let mut r = i + 1;
+                while r < b && cap(&toks[r], text) && !toks[r].attached() {
+                    r += 1;
+                }
+                let opens_org = r > i + 1 && WORDS.org.contains(toks[r - 1].text(text));
+                if let (Some(k), false) = (g.demonym(tk.text(doc.lower())), opens_org) {
+                    let c = &g.countries[k];
+                    let e = &g.entries[c.entry];
+                    let make = || country_entity(&e.name, &c.iso3);
+                    add(&mut out, &mut by_key, format!("country:{}", c.iso3), &make, (tk.start, tk.end));
+                    i += 1;
+                    continue;
+                }
             }
             // "The", "In", "However" open sentences, not names: the name (or the
             // demonym: "The Israeli army") starts after them.
