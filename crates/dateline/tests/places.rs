@@ -348,3 +348,11 @@ fn currencies_the_chinese_republics_and_towns_in_a_named_state() {
     assert!(names("Samples went to the Plum Island Animal Disease Center.").iter().all(|n| n != "Iceland"));
     assert_eq!(names("Apple unveiled the products at the Cupertino, California event."), ["Cupertino", "California"]);
 }
+
+#[test]
+fn a_large_region_at_its_centre_and_a_facility_in_central_somewhere() {
+    let ps = places("Wildfires spread across Alberta.");
+    assert!((ps[0].lat.unwrap() - 55.0).abs() < 1.0 && (ps[0].lon.unwrap() + 115.0).abs() < 1.0);
+    let ps = places("Elders met at the Qahira Hotel in central Somalia.");
+    assert_eq!((ps[0].name.as_str(), ps[0].country.as_deref()), ("Qahira Hotel", Some("SOM")));
+}

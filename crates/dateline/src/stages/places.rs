@@ -627,8 +627,23 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
                 }
                 k += 1;
             }
+            // ("in central Somalia": past a compass word.)
+            let at = k
+                + 1
+                + usize::from(matches!(
+                    lw(k + 1),
+                    "central"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "northeastern"
+                        | "northwestern"
+                        | "southeastern"
+                        | "southwestern"
+                ));
             let next = matches!(lw(k), "in" | "near" | "at" | ",")
-                .then(|| out.iter().position(|p| p.start == toks.get(k + 1).map_or(u32::MAX, |t| t.start)))
+                .then(|| out.iter().position(|p| p.start == toks.get(at).map_or(u32::MAX, |t| t.start)))
                 .flatten();
             // A place inside the name locates it if it is a big city, or one in a
             // country another of the article's places is in ("Mary & Leigh Block
