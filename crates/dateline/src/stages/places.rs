@@ -523,10 +523,13 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
             settled[i] = true;
             continue;
         }
+        // Beside a town the article names, or (a region) holding one ("Melbourne
+        // and Victoria").
         let near = |e: usize| {
             others().any(|j| {
                 let o = &g.entries[first[j]];
-                o.feature == PlaceFeature::City && km(&g.entries[e], o).is_some_and(|d| d < NEIGHBOUR_KM)
+                o.feature == PlaceFeature::City
+                    && (km(&g.entries[e], o).is_some_and(|d| d < NEIGHBOUR_KM) || g.within(first[j], e))
             })
         };
         if !near(pick) {
