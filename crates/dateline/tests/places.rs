@@ -356,3 +356,18 @@ fn a_large_region_at_its_centre_and_a_facility_in_central_somewhere() {
     let ps = places("Elders met at the Qahira Hotel in central Somalia.");
     assert_eq!((ps[0].name.as_str(), ps[0].country.as_deref()), ("Qahira Hotel", Some("SOM")));
 }
+
+#[test]
+fn a_city_named_like_a_state_among_states_is_the_state() {
+    let ps = places("They visited Ohio and Oregon, then Ontario and Quebec.");
+    let got: Vec<(&str, PlaceFeature)> = ps.iter().map(|p| (p.name.as_str(), p.feature)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Ohio", PlaceFeature::Region),
+            ("Oregon", PlaceFeature::Region),
+            ("Ontario", PlaceFeature::Region),
+            ("Quebec", PlaceFeature::Region)
+        ]
+    );
+}

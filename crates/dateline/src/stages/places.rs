@@ -478,8 +478,9 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
         let pick = first[i];
         let en = &g.entries[pick];
         let others = move || (0..cands.len()).filter(move |&j| j != i && g.entries[first[j]].name != en.name);
-        if en.feature == PlaceFeature::Country || (en.capital && en.feature == PlaceFeature::City) {
-            // "Alabama, Arizona, Georgia": another place in the sentence a region
+        if matches!(en.feature, PlaceFeature::Country | PlaceFeature::City) {
+            // "Alabama, Arizona, Georgia", "Ontario and Quebec", "Utah, Washington,
+            // Wyoming": another place in the sentence a region
             // of the namesake region's country; "Atlanta, Georgia", "Seattle,
             // Washington": right after a town of the namesake region and a comma.
             let region = c.places.iter().copied().find(|&e| {
@@ -487,14 +488,23 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
                     let country = g.entries[e].country.as_str();
                     others().any(|j| {
                         cands[j].sentence == c.sentence
-                            && (cands[j].places.iter().all(|&x| {
-                                g.entries[x].feature == PlaceFeature::Region && g.entries[x].country == country
-                            }) || (cands[j].last + 1 == c.first && g.within(first[j], e)))
+                            && ((g.entries[first[j]].feature == PlaceFeature::Region
+                                && g.entries[first[j]].country == country
+                                // (A capital or a country yields only to a list of
+                                // plain regions: "officials in Washington" stays the
+                                // capital beside "Florida".)
+                                && (!(en.capital || en.feature == PlaceFeature::Country)
+                                    || cands[j].places.iter().all(|&x| {
+                                        g.entries[x].feature == PlaceFeature::Region && g.entries[x].country == country
+                                    })))
+                                || (cands[j].last + 1 == c.first && g.within(first[j], e)))
                     })
                 }
             });
             if let Some(r) = region {
                 picks[i] = r;
+                settled[i] = true;
+                continue;
             }
             if en.feature == PlaceFeature::Country {
                 continue;
@@ -517,7 +527,10 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
             pool.filter(|&e| crate::gazetteer::fold_eq(&g.entries[e].name, keys[i]))
                 .max_by_key(|&e| g.entries[e].population)
         };
-        let held = |e: usize| regions.iter().any(|&r| !c.places.contains(&r) && g.within(e, r));
+        // (A namesake of the same kind: Oregon the state is not Oregon, Ohio.)
+        let held = |e: usize| {
+            g.entries[e].feature == en.feature && regions.iter().any(|&r| !c.places.contains(&r) && g.within(e, r))
+        };
         if let Some(e) = best(&mut c.places.iter().copied().filter(|&e| held(e))) {
             picks[i] = e;
             settled[i] = true;
