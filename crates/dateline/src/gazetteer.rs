@@ -255,6 +255,19 @@ impl Gazetteer {
         g
     }
 
+    /// The entries of country `iso3` whose own name is `name` (accents aside),
+    /// in index order.
+    fn named(&self, iso3: &str, name: &str) -> Vec<usize> {
+        self.index.get(&name.to_lowercase()).map_or(Vec::new(), |hits| {
+            hits.iter()
+                .filter_map(|h| match *h {
+                    Hit::Place(e) if self.entries[e].country == iso3 && fold_eq(&self.entries[e].name, name) => Some(e),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
     /// Adds a row in the format of `data/gazetteer/places.tsv`: name, feature
     /// (city, region, country, other), country (ISO3), lat, lon, aliases
     /// separated by `|`. A `country` row adds names to a known country.
@@ -269,15 +282,7 @@ impl Gazetteer {
         // Another name of a place the gazetteer has: "Ky." for Kentucky.
         if c[1].trim() == "alias" {
             let (iso3, target) = (c[2].trim(), c.get(5).map_or("", |t| t.trim()));
-            let found = self.index.get(&target.to_lowercase()).and_then(|hits| {
-                hits.iter().find_map(|h| match *h {
-                    Hit::Place(e) if self.entries[e].country == iso3 && fold_eq(&self.entries[e].name, target) => {
-                        Some(e)
-                    }
-                    _ => None,
-                })
-            });
-            if let Some(e) = found {
+            if let Some(&e) = self.named(iso3, target).first() {
                 self.add(c[0], Hit::Place(e));
             }
             return;
@@ -287,17 +292,7 @@ impl Gazetteer {
         if c[1].trim() == "name" {
             let (iso3, target) = (c[2].trim(), aliases.trim());
             // (The city and any division of its name: Makkah the city and the province.)
-            let found: Vec<usize> = self.index.get(&target.to_lowercase()).map_or(Vec::new(), |hits| {
-                hits.iter()
-                    .filter_map(|h| match *h {
-                        Hit::Place(e) if self.entries[e].country == iso3 && fold_eq(&self.entries[e].name, target) => {
-                            Some(e)
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            });
-            for e in found {
+            for e in self.named(iso3, target) {
                 self.entries[e].name = c[0].trim().to_string();
                 self.add(c[0], Hit::Place(e));
             }
@@ -307,18 +302,8 @@ impl Gazetteer {
         // its state as a capital does.
         if c[1].trim() == "seat" {
             let (iso3, name) = (c[2].trim(), c[0].trim());
-            let found: Vec<usize> = self.index.get(&name.to_lowercase()).map_or(Vec::new(), |hits| {
-                hits.iter()
-                    .filter_map(|h| match *h {
-                        Hit::Place(e) if self.entries[e].country == iso3 && fold_eq(&self.entries[e].name, name) => {
-                            Some(e)
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            });
             // The city and any district of its name.
-            for e in found {
+            for e in self.named(iso3, name) {
                 self.entries[e].capital = true;
             }
             return;
