@@ -444,19 +444,22 @@ fn km(a: &crate::gazetteer::Entry, b: &crate::gazetteer::Entry) -> Option<f64> {
 /// capital).
 const NEIGHBOUR_KM: f64 = 60.0;
 
-/// Second look at each name with namesakes, given what the others resolved to
-/// (only namesakes called by that very name are looked at):
-/// - a region the article names holds one namesake: that one ("Paris" in a
-///   story that names Texas is Paris, Texas; "Waterloo" with Iowa);
-/// - one namesake lies beside another place the article names, the picked one
-///   beside none: the neighbour;
-/// - a country's or a capital's name among regions of another country in one
-///   sentence ("Alabama, Arizona, Georgia, Idaho"; "Ohio and Washington"), or a
-///   country's name with a town of that country's namesake region in its
-///   sentence ("Atlanta, Georgia"), is the region.
+/// Second look at each name with namesakes, given what the others resolved to:
+/// - a country's or a town's name among regions of one country in a sentence
+///   ("Alabama, Arizona, Georgia"; "Ohio and Oregon"; a capital or a country
+///   only among plain region names), or right after a town of its namesake
+///   region ("Atlanta, Georgia", "Seattle, Washington"), is that region;
+/// - of a town's or county's namesakes (by that very name, of the same kind),
+///   the one inside a region the article names ("Paris" in a story that names
+///   Texas; "Marion County" with Florida), else the one beside another town the
+///   article names, or holding it, where the picked one is beside none
+///   ("Edmonton" beside Enfield; "Melbourne and Victoria"). A town with
+///   namesakes abroad is looked at only where nothing else in the article
+///   supports its country.
 ///
 /// Returns, for each candidate, whether its neighbours placed it (then a small
-/// town needs no country named).
+/// town needs no country named); a town inside a region the article names is
+/// placed too.
 fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks: &mut [usize]) -> Vec<bool> {
     let mut settled = vec![false; cands.len()];
     // What each name resolved to before this look (picks change below).
