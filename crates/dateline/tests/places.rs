@@ -371,3 +371,12 @@ fn a_city_named_like_a_state_among_states_is_the_state() {
         ]
     );
 }
+
+#[test]
+fn months_gulfs_and_possessives_read_from_real_conflict_news() {
+    // "In March" is a time; "Gulf nations" the Persian Gulf's, not Papua New
+    // Guinea's Gulf Province; a possessive's ending opens no facility's name.
+    assert_eq!(names("In March, Gulf nations met near the Gulf of Guinea."), ["Persian Gulf", "Gulf of Guinea"]);
+    assert_eq!(names("The base's Migrant Operations Center holds 130 detainees."), ["Migrant Operations Center"]);
+    assert!(names("Green cards can be revoked, the Alliance of Democracies said.").is_empty());
+}

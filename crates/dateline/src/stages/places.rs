@@ -401,7 +401,9 @@ impl Stage for Places {
                                 p.end == toks[k - 2].end && g.entries[p.entry].country == en.country
                             }))
                 };
-                if (NOT_PLACES.contains(word) && !said_place) || surnames.contains(word) {
+                // ("In March": a time, not the town.)
+                let a_time = doc.times.iter().any(|x| x.start <= toks[c.first].start && toks[c.first].end <= x.end);
+                if (NOT_PLACES.contains(word) && (!said_place || a_time)) || surnames.contains(word) {
                     continue;
                 }
                 if en.feature == PlaceFeature::City && en.population < SMALL_TOWN && (!in_context || sentence_start) {
@@ -607,7 +609,8 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
                 }
                 s = k;
             }
-            while s < h && matches!(lw(s), "of" | "&" | "and") {
+            // (Nor a possessive's ending: "the base's Migrant Operations Center".)
+            while s < h && (matches!(lw(s), "of" | "&" | "and") || toks[s].has(crate::stages::tokens::flags::CLITIC)) {
                 s += 1;
             }
             // "Museum of Flight", "National Museum of the U.S. Air Force": the
