@@ -294,3 +294,15 @@ fn a_known_name_opening_with_a_demonym_is_that_name() {
     }
     assert!(es.iter().all(|e| e.name.as_deref() != Some("International Committee of the Red Cross")));
 }
+
+#[test]
+fn a_surname_again_is_the_person_before_the_company_and_three_part_names_hold() {
+    let es = entities("Ontario Premier Doug Ford threatened to cut power. \"I will not hesitate,\" Ford said.");
+    let ford = find(&es, "Doug Ford");
+    assert_eq!((ford.kind, ford.mentions.len()), (T::Person, 2));
+    assert!(es.iter().all(|e| e.kind != T::Organization));
+    // Alone, Ford is the carmaker.
+    assert_eq!(find(&entities("Ford said it would recall 10,000 trucks."), "Ford").kind, T::Organization);
+    // A first word that is no descriptor stays in the name.
+    assert_eq!(find(&entities("Sahra Abdi Ahmed said the hotel burned."), "Sahra Abdi Ahmed").kind, T::Person);
+}

@@ -509,6 +509,20 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     }
                 }
             }
+            // One known word that is also the surname of a person named before is
+            // that person ("Doug Ford ... Ford said" is not the carmaker).
+            if let Some((k, 1)) = matched {
+                if kb.entries[k].kind != EntityType::Person {
+                    // (Named in full with a first name we know: "Doug Ford".)
+                    let full = person_named(&out, tk.text(text), false)
+                        .filter(|&p| out[p].name.split_whitespace().next().is_some_and(opens_person));
+                    if let Some(p) = full {
+                        out[p].mentions.push((tk.start, tk.end));
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
             if let Some((k, n)) = matched {
                 let e = &kb.entries[k];
                 let make = || kb_entity(e, year);
@@ -607,11 +621,15 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             }
             // "Scientologist Tom Cruise", "Pan-democrat Gary Fan": a descriptor before
             // a given name and a surname is a role, not part of the name.
+            // (Only a word shaped like a descriptor: "Sahra Abdi Ahmed" is one name.)
+            let descriptor =
+                |w: &str| ["ist", "ists", "crat", "ian", "ite", "ese", "ive"].iter().any(|x| w.ends_with(x));
             if !org_run
                 && e - nstart >= 3
                 && !opens_person(toks[nstart].text(text))
                 && opens_person(toks[nstart + 1].text(text))
                 && !WORDS.org.contains(toks[nstart].text(text))
+                && descriptor(toks[nstart].text(text))
             {
                 roles.push(toks[nstart].text(text).to_string());
                 nstart += 1;
