@@ -306,3 +306,20 @@ fn a_surname_again_is_the_person_before_the_company_and_three_part_names_hold() 
     // A first word that is no descriptor stays in the name.
     assert_eq!(find(&entities("Sahra Abdi Ahmed said the hotel burned."), "Sahra Abdi Ahmed").kind, T::Person);
 }
+
+#[test]
+fn known_names_that_open_with_a_place_and_names_longer_than_a_known_one() {
+    let es = entities("The Israel Defense Forces said it struck targets; Qatar Airways cancelled flights.");
+    assert_eq!(find(&es, "Israel Defense Forces").kind, T::Organization);
+    assert_eq!(find(&es, "Qatar Airways").kind, T::Organization);
+    // "Apple Corps" is not Apple; "General Motors Corporation" is General Motors.
+    let es = entities("Apple Corps sued Apple Inc. and General Motors Corporation cut jobs.");
+    assert_eq!(find(&es, "Apple Corps").kind, T::Organization);
+    assert_eq!(find(&es, "General Motors").mentions.len(), 1);
+    // A lone organization's word: the body named before whose name it ends, or nothing.
+    let es = entities("The European Commission fined Apple. The Commission said so. News of the fine spread.");
+    assert_eq!(find(&es, "European Commission").mentions.len(), 2);
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("News")));
+    // "Police fired tear gas": a body that acts.
+    assert_eq!(find(&entities("Police fired tear gas at the crowd."), "Police").kind, T::Organization);
+}

@@ -214,6 +214,46 @@ fn person_named(out: &[EntityAnn], w: &str, fuzzy: bool) -> Option<usize> {
     })
 }
 
+/// A company's legal ending, which belongs to the name before it ("General
+/// Motors Corporation", "Boeing Co.").
+fn legal_ending(w: &str) -> bool {
+    matches!(
+        w,
+        "Corporation"
+            | "Corp."
+            | "Corp"
+            | "Inc."
+            | "Inc"
+            | "Co."
+            | "Company"
+            | "Ltd"
+            | "Ltd."
+            | "LLC"
+            | "PLC"
+            | "plc"
+            | "Holdings"
+            | "Group"
+            | "AG"
+            | "SA"
+    )
+}
+
+/// Organizations' endings that alone, unnamed, still name a body that acts.
+const BODIES: &[&str] = &[
+    "Police",
+    "Army",
+    "Navy",
+    "Government",
+    "Parliament",
+    "Cabinet",
+    "Military",
+    "Marines",
+    "Senate",
+    "Congress",
+    "Guard",
+    "Forces",
+];
+
 /// Whether the place at bytes `[start, end)` stands as a clause's subject: first in
 /// its sentence or after a comma or conjunction, and followed by a lowercase word
 /// that is no preposition or article ("Moscow said", "Beirut again rejected").
@@ -443,6 +483,27 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
         let mut i = a;
         while i < b {
             let tk = &toks[i];
+            // "Israel Defense Forces", "Qatar Airways" known as such: a known name
+            // that opens with a place's and goes on past it.
+            if in_place[i] && tk.kind == TokenKind::Word {
+                let most = kb.heads.get(head_of(lw(doc, i))).copied().unwrap_or(0);
+                let hit = (2..=most.min(b - i)).rev().find_map(|n| {
+                    let last = i + n - 1;
+                    let split = (i + 1..=last).any(|k| toks[k].attached() && toks[k].kind != TokenKind::Word);
+                    // (Capitalized past the place: "the U.S. military" stays the country's.)
+                    if in_place[last] || split || !cap(&toks[last], text) {
+                        return None;
+                    }
+                    kb.index.get(&doc.lower()[tk.start as usize..toks[last].end as usize]).map(|&k| (k, n))
+                });
+                if let Some((k, n)) = hit {
+                    let e = &kb.entries[k];
+                    let make = || kb_entity(e, year);
+                    add(&mut out, &mut by_key, format!("kb:{k}"), &make, (tk.start, toks[i + n - 1].end));
+                    i += n;
+                    continue;
+                }
+            }
             if in_place[i] || tk.kind != TokenKind::Word {
                 i += 1;
                 continue;
@@ -509,6 +570,16 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     }
                 }
             }
+            // A known name followed by an organization's word other than a legal
+            // ending is a longer name of its own ("Apple Corps" is not Apple).
+            if let Some((k, n)) = matched {
+                let next = toks.get(i + n).filter(|t| i + n < b && !t.attached()).map(|t| t.text(text));
+                if kb.entries[k].kind != EntityType::Person
+                    && next.is_some_and(|w| WORDS.org.contains(w) && !legal_ending(w))
+                {
+                    matched = None;
+                }
+            }
             // One known word that is also the surname of a person named before is
             // that person ("Doug Ford ... Ford said" is not the carmaker).
             if let Some((k, 1)) = matched {
@@ -523,7 +594,12 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     }
                 }
             }
-            if let Some((k, n)) = matched {
+            if let Some((k, mut n)) = matched {
+                // A company's legal ending belongs to its name ("General Motors
+                // Corporation", "Boeing Co.").
+                while i + n < b && !toks[i + n].attached() && legal_ending(toks[i + n].text(text)) {
+                    n += 1;
+                }
                 let e = &kb.entries[k];
                 let make = || kb_entity(e, year);
                 add(&mut out, &mut by_key, format!("kb:{k}"), &make, (tk.start, toks[i + n - 1].end));
@@ -622,8 +698,11 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             // "Scientologist Tom Cruise", "Pan-democrat Gary Fan": a descriptor before
             // a given name and a surname is a role, not part of the name.
             // (Only a word shaped like a descriptor: "Sahra Abdi Ahmed" is one name.)
-            let descriptor =
-                |w: &str| ["ist", "ists", "crat", "ian", "ite", "ese", "ive"].iter().any(|x| w.ends_with(x));
+            let descriptor = |w: &str| {
+                ["ist", "ists", "yst", "crat", "ian", "ite", "ese", "ive", "er", "or", "ee", "ant", "ent"]
+                    .iter()
+                    .any(|x| w.ends_with(x))
+            };
             if !org_run
                 && e - nstart >= 3
                 && !opens_person(toks[nstart].text(text))
@@ -767,9 +846,21 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     }
                     e = p1;
                     kind = Some(EntityType::Organization);
-                } else if !possessive {
+                } else if !possessive && BODIES.contains(&last_word) {
                     // "Police fired tear gas": a body, if not a particular one.
                     kind = Some(EntityType::Organization);
+                } else if !possessive {
+                    // "the Commission", "the Treasury": the body named before whose
+                    // name it ends; else nothing ("News of the arrest").
+                    let suffix = format!(" {last_word}");
+                    let named = out.iter().rposition(|x| {
+                        matches!(x.kind, EntityType::Organization | EntityType::Group | EntityType::Media)
+                            && x.name.ends_with(&suffix)
+                    });
+                    if let Some(k) = named {
+                        out[k].mentions.push((toks[i].start, toks[e - 1].end));
+                    }
+                    kind = None;
                 }
             }
             let Some(mut kind) = kind else {
