@@ -380,3 +380,13 @@ fn months_gulfs_and_possessives_read_from_real_conflict_news() {
     assert_eq!(names("The base's Migrant Operations Center holds 130 detainees."), ["Migrant Operations Center"]);
     assert!(names("Green cards can be revoked, the Alliance of Democracies said.").is_empty());
 }
+
+#[test]
+fn a_speaker_after_said_and_a_region_inside_a_facility_name_far_away() {
+    // "said Nawa" names a speaker, not Naha on Okinawa (also spelt Nawa).
+    assert_eq!(names("\"There should be research,\" said Nawa. Botswana has the most elephants."), ["Botswana"]);
+    // Mwanza is a district of Malawi and a region of Tanzania: the hospital is
+    // placed by the place the text names after it, not by the far region.
+    let ps = places("The boy is at Mwanza District Hospital in Malawi.");
+    assert_eq!(ps[0].country.as_deref(), Some("MWI"));
+}

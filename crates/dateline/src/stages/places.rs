@@ -409,6 +409,14 @@ impl Stage for Places {
                 if en.feature == PlaceFeature::City && en.population < SMALL_TOWN && (!in_context || sentence_start) {
                     continue;
                 }
+                // "..., said Nawa": a speaker, not Naha on Okinawa.
+                if en.feature == PlaceFeature::City
+                    && !en.capital
+                    && c.first > 0
+                    && crate::lexicon::is_speech_verb(toks[c.first - 1].text(doc.lower()))
+                {
+                    continue;
+                }
             }
             // A town as a modifier ("Craiova-based") needs the size or the country
             // context any lone town needs.
@@ -673,9 +681,9 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
             let plausible = |e: usize| {
                 let g = &*doc.gazetteer;
                 let en = &g.entries[e];
-                en.feature != PlaceFeature::City
+                !matches!(en.feature, PlaceFeature::City | PlaceFeature::Region)
                     || en.capital
-                    || en.population >= 1_000_000
+                    || (en.feature == PlaceFeature::City && en.population >= 1_000_000)
                     || out.iter().any(|p| p.entry != e && g.entries[p.entry].country == en.country)
             };
             // A place named inside the name, even one the pass above left as part of
