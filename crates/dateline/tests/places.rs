@@ -390,3 +390,12 @@ fn a_speaker_after_said_and_a_region_inside_a_facility_name_far_away() {
     let ps = places("The boy is at Mwanza District Hospital in Malawi.");
     assert_eq!(ps[0].country.as_deref(), Some("MWI"));
 }
+
+#[test]
+fn a_small_capital_inside_a_park_s_name_does_not_place_it() {
+    // Victoria, the Seychelles' capital, does not place a Victoria Park.
+    let ps = places("Hundreds rallied in Victoria Park on Saturday.");
+    assert_eq!((ps[0].name.as_str(), ps[0].country.as_deref()), ("Victoria Park", None));
+    let ps = places("Crowds gathered at London Heathrow Airport.");
+    assert_eq!(ps[0].country.as_deref(), Some("GBR"));
+}

@@ -682,7 +682,6 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
                 let g = &*doc.gazetteer;
                 let en = &g.entries[e];
                 !matches!(en.feature, PlaceFeature::City | PlaceFeature::Region)
-                    || en.capital
                     || (en.feature == PlaceFeature::City && en.population >= 1_000_000)
                     || out.iter().any(|p| p.entry != e && g.entries[p.entry].country == en.country)
             };
