@@ -452,7 +452,10 @@ pub struct Quote {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Speaker {
-    /// As the article names the speaker ("Ghazi Hamad", "a Hamas source").
+    /// Who speaks: the known entity's name where the speaker is one ("Pence
+    /// said" → "Mike Pence"), the person a pronoun stands for ("he said" →
+    /// "Ghazi Hamad"), else as the article names the speaker ("a Hamas source").
+    /// `span` keeps the mention as written.
     pub name: String,
     /// Entity id, where the speaker is a known entity.
     pub entity: Option<String>,
