@@ -312,7 +312,9 @@ fn known_names_that_open_with_a_place_and_names_longer_than_a_known_one() {
     let es = entities("The Israel Defense Forces said it struck targets; Qatar Airways cancelled flights.");
     assert_eq!(find(&es, "Israel Defense Forces").kind, T::Organization);
     assert_eq!(find(&es, "Qatar Airways").kind, T::Organization);
-    // "Apple Corps" is not Apple; "General Motors Corporation" is General Motors.
+    // "Apple Corps" is not Apple; "General Motors Corporation" is General Motors;
+    // "Hamas Movement" is Hamas.
+    assert_eq!(find(&entities("Hamas Movement officials met."), "Hamas").kind, T::Group);
     let es = entities("Apple Corps sued Apple Inc. and General Motors Corporation cut jobs.");
     assert_eq!(find(&es, "Apple Corps").kind, T::Organization);
     assert_eq!(find(&es, "General Motors").mentions.len(), 1);

@@ -570,13 +570,12 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     }
                 }
             }
-            // A known name followed by an organization's word other than a legal
-            // ending is a longer name of its own ("Apple Corps" is not Apple).
+            // A known company followed by an organization's word other than a legal
+            // ending is a longer name of its own ("Apple Corps" is not Apple; "Hamas
+            // Movement" is still Hamas).
             if let Some((k, n)) = matched {
                 let next = toks.get(i + n).filter(|t| i + n < b && !t.attached()).map(|t| t.text(text));
-                if kb.entries[k].kind != EntityType::Person
-                    && next.is_some_and(|w| WORDS.org.contains(w) && !legal_ending(w))
-                {
+                if kb.entries[k].sector == "BUS" && next.is_some_and(|w| WORDS.org.contains(w) && !legal_ending(w)) {
                     matched = None;
                 }
             }
