@@ -213,8 +213,9 @@ impl Stage for Places {
                 }
                 // "Iran-backed", "Craiova-based": a place opens the hyphenated word.
                 // ("New York-based": the capitalized words before belong to the name.)
+                let hyphenated = t.text(text).split_once('-').filter(|(_, tail)| HYPHEN_TAILS.contains(tail));
                 if found.is_none() {
-                    if let Some((head, tail)) = t.text(text).split_once('-') {
+                    if let Some((head, _)) = hyphenated {
                         let cut = t.start + head.len() as u32;
                         let mut from = i;
                         while from > a
@@ -242,7 +243,7 @@ impl Stage for Places {
                             }
                             from += 1;
                         }
-                        if HYPHEN_TAILS.contains(&tail) && !places.is_empty() {
+                        if !places.is_empty() {
                             cands.push(Candidate {
                                 first: from,
                                 last: i + 1,
