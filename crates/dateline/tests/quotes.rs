@@ -455,3 +455,79 @@ fn a_headline_says_after_a_name() {
     // In running text a capitalized "Says" is no cue.
     assert!(summary("The book Simon Says was reprinted in the capital last year.").is_empty());
 }
+
+#[test]
+fn progressive_and_negated_cues() {
+    assert_eq!(
+        summary("The palace is saying that the tax records make the case for reform."),
+        [q("the tax records make the case for reform", false, Some("The palace"))]
+    );
+    assert_eq!(
+        summary("The governor isn't saying whether the guard will be sent to the border."),
+        [q("whether the guard will be sent to the border", false, Some("The governor"))]
+    );
+    assert_eq!(
+        summary("The union is demanding that the ministry reopen the wage talks."),
+        [q("the ministry reopen the wage talks", false, Some("The union"))]
+    );
+    // Pressing someone is no report, in any tense.
+    assert!(summary("Much of the world is pressing both sides to agree a truce.").is_empty());
+}
+
+#[test]
+fn a_second_verb_shares_the_subject() {
+    assert_eq!(
+        summary("Police arrested two men on Friday and said a curfew would stay in place through the weekend."),
+        [q("a curfew would stay in place through the weekend", false, Some("Police"))]
+    );
+    // A subject ends where its verb begins.
+    assert_eq!(
+        summary("The army shelled the town on Friday, saying militants had fired from it."),
+        [q("militants had fired from it", false, Some("The army"))]
+    );
+}
+
+#[test]
+fn times_and_channels_between_the_speaker_and_the_cue() {
+    let speaker = |t: &str| summary(t).first().and_then(|q| q.2.clone());
+    assert_eq!(
+        speaker("The movement on Tuesday said it would send a delegation to Cairo.").as_deref(),
+        Some("The movement")
+    );
+    assert_eq!(
+        speaker("The ministry in a statement said three soldiers were killed.").as_deref(),
+        Some("The ministry")
+    );
+    assert_eq!(
+        speaker("The minister in an interview with a local radio station said the port would reopen.").as_deref(),
+        Some("The minister")
+    );
+    // A stop word inside a name is the name's.
+    assert_eq!(
+        speaker("Prime Minister Theresa May said this week that the country would leave by March.").as_deref(),
+        Some("Theresa May")
+    );
+    // The subject keeps its phrase; the name in it is what they speak of.
+    assert_eq!(
+        speaker("Experts on North Korea said the latest test could change that.").as_deref(),
+        Some("Experts on North Korea")
+    );
+    assert_eq!(
+        summary("Experts said the latest test could change that."),
+        [q("the latest test could change that", false, Some("Experts"))]
+    );
+}
+
+#[test]
+fn a_clause_without_that_and_a_quoted_title() {
+    assert_eq!(
+        summary("The bank announced it would close forty branches in the north."),
+        [q("it would close forty branches in the north", false, Some("The bank"))]
+    );
+    assert!(summary("The ministry confirmed it on Tuesday.").is_empty());
+    // A programme's title after "told" is the addressee, not a quote.
+    assert_eq!(
+        summary("The senator told the network's “Week in Review” that the vote would pass."),
+        [q("the vote would pass", false, Some("The senator"))]
+    );
+}

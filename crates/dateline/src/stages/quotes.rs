@@ -157,6 +157,16 @@ static DOCUMENT_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// What words reach the public through, in a phrase between a speaker and the
+/// verb ("the ministry in a statement said").
+static CHANNEL_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    "statement statements interview interviews tweet tweets letter post posting message speech briefing conference \
+     remarks email video broadcast op-ed column appearance address twitter facebook telegram instagram television \
+     radio podcast communique communiqué release filing testimony hearing"
+        .split_whitespace()
+        .collect()
+});
+
 /// Words that end a speaker noun phrase when walking away from the cue.
 static NP_STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     "after before in on with for to from by at that which who whom whose and but or as when while if because \
@@ -253,13 +263,107 @@ impl<'a> Quoter<'a> {
         if CUES.2.contains(w) && !self.subject_before(i) {
             return None;
         }
+        let next = self.lower(i + 1);
         if let Some(seconds) = CUES.1.get(w) {
-            let next = self.lower(i + 1);
             if let Some(&(_, k)) = seconds.iter().find(|(s, _)| *s == next) {
-                return Some(k);
+                return Some(self.progressive(i, k));
             }
         }
-        CUES.0.get(w).copied()
+        let k = CUES.0.get(w).copied();
+        match k {
+            Some(k) => Some(self.progressive(i, k)),
+            // "is telling", "is confirming": a verb of speech known only in its finite
+            // forms ("is pressing them to agree" is no report).
+            None if w.ends_with("ing") && self.aux_ing(i) > 0 => {
+                finite_kind(w, next).filter(|k| matches!(k, Cue::Verb | Cue::That | Cue::Object))
+            }
+            None => None,
+        }
+    }
+
+    /// A participle after "is", "was", "keeps" … is the finite verb it stands for:
+    /// "is saying that", "isn't saying whether", "keeps saying".
+    fn progressive(&self, i: usize, k: Cue) -> Cue {
+        if k != Cue::Participle || self.aux_ing(i) == 0 {
+            return k;
+        }
+        finite_kind(self.lower(i), self.lower(i + 1)).unwrap_or(Cue::Verb)
+    }
+
+    /// How many tokens before `i` make a progressive with it ("is", "is not",
+    /// "is n't", "was still", "keeps"); 0 when none does.
+    fn aux_ing(&self, i: usize) -> usize {
+        if !self.lower(i).ends_with("ing") {
+            return 0;
+        }
+        let mut k = i;
+        while k > 0
+            && i - k < 3
+            && (matches!(self.lower(k - 1), "not" | "n't" | "n’t")
+                || self.is_adverb(k - 1)
+                || matches!(self.lower(k - 1), "still" | "now" | "also" | "again"))
+        {
+            k -= 1;
+        }
+        let aux = k > 0
+            && matches!(
+                self.lower(k - 1),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "am"
+                    | "be"
+                    | "been"
+                    | "'s"
+                    | "’s"
+                    | "'re"
+                    | "’re"
+                    | "keeps"
+                    | "keep"
+                    | "kept"
+                    | "continues"
+                    | "continued"
+                    | "began"
+                    | "begun"
+                    | "started"
+                    | "starts"
+                    | "stopped"
+            );
+        // "’s" is a verb only after a pronoun or a name ("he’s saying"), not a possessive of a noun.
+        if aux && matches!(self.lower(k - 1), "'s" | "’s") && !(k >= 2 && is_pronoun(self.lower(k - 2))) {
+            return 0;
+        }
+        if aux {
+            i - k + 1
+        } else {
+            0
+        }
+    }
+
+    /// A stop word that is part of a name: capitalized after a capitalized word
+    /// ("Theresa May", "Ready Will"), not first in its sentence.
+    fn name_word(&self, i: usize) -> bool {
+        i > 0
+            && self.raw(i).starts_with(char::is_uppercase)
+            && self.toks[i - 1].kind == TokenKind::Word
+            && self.raw(i - 1).starts_with(char::is_uppercase)
+            && self.sent_of[i] == self.sent_of[i - 1]
+    }
+
+    /// A lowercase "-ed" word after a noun, where a subject ends and its verb
+    /// begins ("Police arrested", "The army shelled"), unlike an adjective after a
+    /// determiner, an adverb or a possessive ("the armed group", "newly elected").
+    fn past_verb(&self, i: usize) -> bool {
+        let w = self.lower(i);
+        if i == 0 || w.len() < 5 || !w.ends_with("ed") || !self.raw(i).starts_with(char::is_lowercase) {
+            return false;
+        }
+        let p = &self.toks[i - 1];
+        p.kind == TokenKind::Word
+            && !p.has(flags::CLITIC)
+            && !is_determiner(self.lower(i - 1))
+            && !self.is_adverb(i - 1)
+            && !matches!(self.lower(i - 1), "so" | "well" | "most" | "more" | "less" | "least" | "best" | "ill" | "un")
     }
 
     /// The word before token `i` can end a subject: a name, a pronoun, a plural
@@ -359,6 +463,16 @@ impl<'a> Quoter<'a> {
         }
         let words =
             self.toks[cs..ce].iter().filter(|t| t.kind == TokenKind::Word || t.kind == TokenKind::Number).count();
+        // "told NBC’s “Meet the Nation” that …": a programme's title is the addressee.
+        if m.closed && words <= 6 && self.lower(m.close + 1) == "that" {
+            let mut k = m.open;
+            while k > 0 && m.open - k < 6 && (self.toks[k - 1].kind == TokenKind::Word) {
+                k -= 1;
+                if self.cue(k) == Some(Cue::Object) {
+                    return None;
+                }
+            }
+        }
         let para = self.paragraph(m.open);
         let att = self.attribute_direct(m, inside);
         // A single quoted word is a scare quote unless a cue stands right next to it.
@@ -750,7 +864,7 @@ impl<'a> Quoter<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     let w = self.lower(a - 1);
-                    !NP_STOP.contains(w) && self.cue(a - 1).is_none() && !self.in_time[a - 1]
+                    (!NP_STOP.contains(w) || self.name_word(a - 1)) && self.cue(a - 1).is_none() && !self.in_time[a - 1]
                 }
                 TokenKind::Quote => t.has(flags::CLITIC) || (self.raw(a - 1) == "’" && t.attached()),
                 _ => false,
@@ -776,7 +890,9 @@ impl<'a> Quoter<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     let w = self.lower(b);
-                    (!NP_STOP.contains(w) || (b == start && matches!(w, "the" | "a" | "an"))) && self.cue(b).is_none()
+                    (!NP_STOP.contains(w) || self.name_word(b) || (b == start && matches!(w, "the" | "a" | "an")))
+                        && self.cue(b).is_none()
+                        && !(b > start && self.past_verb(b))
                 }
                 _ => t.has(flags::CLITIC),
             };
@@ -1071,7 +1187,10 @@ impl<'a> Quoter<'a> {
                         continue;
                     }
                     // "the proposed deal", "Israel's plans to": a noun or an adjective, not a report.
-                    if here > a && (is_determiner(self.lower(here - 1)) || self.toks[here - 1].has(flags::CLITIC)) {
+                    if here > a
+                        && (is_determiner(self.lower(here - 1))
+                            || (self.toks[here - 1].has(flags::CLITIC) && !self.lower(here - 1).ends_with('t')))
+                    {
                         continue;
                     }
                     // "X said (on Tuesday) (that) CONTENT" / "X told Y (that) CONTENT"
@@ -1103,12 +1222,19 @@ impl<'a> Quoter<'a> {
                         }
                         Cue::Object2 => {}
                         _ => {
-                            if let Some(x) = (k..b_content.min(k + 11)).find(|&x| self.lower(x) == "that") {
-                                // "said on Wednesday that", "indicated in talks with US representatives that"
+                            // "said on Wednesday that", "indicated in talks with US representatives that";
+                            // not "said the test could change that".
+                            let comp = (k..b_content.min(k + 11)).find(|&x| {
+                                self.lower(x) == "that"
+                                    && (x + 1..b_content).filter(|&y| self.toks[y].kind == TokenKind::Word).count() >= 2
+                                    && !(k..x).any(|y| is_aux(self.lower(y)))
+                            });
+                            if let Some(x) = comp {
                                 if (k..x).all(|y| !inside[y]) {
                                     k = x;
                                 }
-                            } else if c == Cue::That {
+                            } else if c == Cue::That && !self.clause_opens(k) {
+                                // "announced it would": a clause without "that" is content too.
                                 continue;
                             }
                         }
@@ -1144,6 +1270,12 @@ impl<'a> Quoter<'a> {
         out
     }
 
+    /// Token `k` opens a clause: a subject pronoun and an auxiliary ("it would",
+    /// "he was", "they had").
+    fn clause_opens(&self, k: usize) -> bool {
+        matches!(self.lower(k), "he" | "she" | "it" | "they" | "we" | "i" | "there") && is_aux(self.lower(k + 1))
+    }
+
     /// An adverb between a cue and its content ("pledged again to", "hopes soon to").
     fn is_adverb(&self, k: usize) -> bool {
         let w = self.lower(k);
@@ -1155,6 +1287,19 @@ impl<'a> Quoter<'a> {
     /// ("Netanyahu, speaking to families on Tuesday, said"); an NP that itself
     /// follows a parenthetical comma gives way to the sentence's subject.
     fn speaker_left(&self, v: usize, floor: usize) -> Option<(usize, usize)> {
+        // "The White House is saying": the subject stands before the auxiliary.
+        let v = v - self.aux_ing(v).min(v - floor);
+        if let Some(p) = self.channel_pp(v, floor) {
+            return self.speaker_left(p, floor);
+        }
+        // "Police arrested two men and said …": the subject of the first verb.
+        let mut c = v;
+        while c > floor && (LEFT_ADVERBS.contains(self.lower(c - 1)) || matches!(self.lower(c - 1), "also" | "later")) {
+            c -= 1;
+        }
+        if c > floor + 2 && matches!(self.lower(c - 1), "and" | "but") && self.toks[c - 2].kind == TokenKind::Word {
+            return self.subject(floor, c - 1);
+        }
         // "Guterres strongly condemned": the adverb is not part of the speaker.
         let adverb =
             v > floor && (self.is_adverb(v - 1) || self.in_time[v - 1] || LEFT_ADVERBS.contains(self.lower(v - 1)));
@@ -1164,6 +1309,16 @@ impl<'a> Quoter<'a> {
             self.np_left(v, floor).or_else(|| self.skip_aux_np(v, floor))
         };
         if let Some((s0, s1)) = direct {
+            // "Experts on North Korea said", "The head of the agency said": the
+            // subject with its prepositional phrase.
+            // (Not "diplomats from the Group of Seven": the body they came from speaks.)
+            if s0 > floor + 1 && matches!(self.lower(s0 - 1), "of" | "on" | "for" | "at" | "in" | "with") {
+                if let Some((h0, _)) = self.np_left(s0 - 1, floor) {
+                    if h0 == floor || self.raw(h0 - 1) == "," && self.toks[h0].kind == TokenKind::Word {
+                        return Some((h0, s1));
+                    }
+                }
+            }
             // ("…, among them Amina Yusuf, who says": "who" stands for her.)
             if s1 == s0 + 1 && matches!(self.lower(s0), "who" | "which") {
                 return Some((s0, s1));
@@ -1202,7 +1357,8 @@ impl<'a> Quoter<'a> {
         while s < b && TITLES.contains(self.raw(s)) {
             s += 1;
         }
-        if s == a || s >= b {
+        // "Experts on North Korea": the name is what they speak of, not who speaks.
+        if s == a || s >= b || matches!(self.lower(s - 1), "of" | "on" | "for" | "from" | "at" | "in" | "with") {
             return None;
         }
         let acronym = (s..b).all(|k| self.raw(k).contains('.') || self.raw(k).chars().all(|c| !c.is_lowercase()));
@@ -1247,14 +1403,31 @@ impl<'a> Quoter<'a> {
                     | "do"
             ) || self.is_adverb(k - 1)
                 || self.in_time[k - 1]
-                || LEFT_ADVERBS.contains(self.lower(k - 1)))
+                || LEFT_ADVERBS.contains(self.lower(k - 1))
+                || (k < v && self.in_time[k] && matches!(self.lower(k - 1), "on" | "in" | "at" | "during" | "by")))
         {
             k -= 1;
+        }
+        // "The ministry in a statement said", "Trump on Twitter wrote".
+        if let Some(p) = self.channel_pp(k, floor) {
+            return self.skip_aux_np(p, floor).or_else(|| self.np_left(p, floor));
         }
         if k == v {
             return None;
         }
         self.np_left(k, floor)
+    }
+
+    /// A phrase of the channel ending before token `k`: "in a statement", "at a
+    /// news conference", "on Twitter", "in an interview with CNN"; its first token.
+    fn channel_pp(&self, k: usize, floor: usize) -> Option<usize> {
+        let lo = k.saturating_sub(8).max(floor);
+        let p = (lo..k).rev().find(|&p| matches!(self.lower(p), "in" | "on" | "at" | "during" | "via" | "through"))?;
+        let words = p + 1..k;
+        let ok = !words.is_empty()
+            && words.clone().all(|x| self.toks[x].kind == TokenKind::Word && self.cue(x).is_none())
+            && words.clone().any(|x| CHANNEL_NOUNS.contains(self.lower(x)));
+        (ok && p > floor).then_some(p)
     }
 
     fn sent_has_comma_pair(&self, a: usize, s0: usize) -> bool {
@@ -1275,6 +1448,62 @@ fn person_like(name: &str) -> bool {
         && chars.clone().any(char::is_lowercase)
         && !last.contains('.')
         && !is_pronoun(name)
+}
+
+/// The kind of the finite verb an "-ing" form stands for ("telling" → "tell",
+/// "demanding" → "demanded", "calling for" → "called for").
+fn finite_kind(ing: &str, next: &str) -> Option<Cue> {
+    let stem = ing.strip_suffix("ing")?;
+    let mut stems = vec![stem.to_string(), format!("{stem}e")];
+    let b = stem.as_bytes();
+    if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+        stems.push(stem[..stem.len() - 1].to_string()); // "admitting" → "admit"
+    }
+    for st in &stems {
+        for form in [st.clone(), format!("{st}s"), format!("{st}ed"), format!("{st}d"), format!("{st}es")] {
+            if let Some(seconds) = CUES.1.get(form.as_str()) {
+                if let Some(&(_, k)) = seconds.iter().find(|(s, _)| *s == next) {
+                    return Some(k);
+                }
+            }
+            if let Some(&k) = CUES.0.get(form.as_str()) {
+                if k != Cue::Participle {
+                    return Some(k);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// An auxiliary or modal verb: where one stands, a finite clause does.
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "would"
+            | "will"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "had"
+            | "has"
+            | "have"
+            | "could"
+            | "can"
+            | "should"
+            | "might"
+            | "may"
+            | "must"
+            | "did"
+            | "does"
+            | "'d"
+            | "’d"
+            | "'ll"
+            | "’ll"
+            | "wo"
+            | "ca"
+    )
 }
 
 fn is_determiner(w: &str) -> bool {
