@@ -531,3 +531,20 @@ fn a_clause_without_that_and_a_quoted_title() {
         [q("the vote would pass", false, Some("The senator"))]
     );
 }
+
+#[test]
+fn a_phrase_about_the_speaking_is_no_content() {
+    assert!(summary("The envoy said in a phone interview from the capital.").is_empty());
+    assert!(summary("The colonel said when he resigned from the army in dramatic fashion last year.").is_empty());
+    // Unless a "that" or a clause follows it.
+    assert_eq!(
+        summary("The envoy said in a phone interview that the border would stay closed."),
+        [q("the border would stay closed", false, Some("The envoy"))]
+    );
+    assert_eq!(
+        summary("The mayor said after the vote she would not run again."),
+        [q("after the vote she would not run again", false, Some("The mayor"))]
+    );
+    // "what they describe as …": the thing described went before.
+    assert!(summary("Residents fled what officials describe as a joint operation by two militias.").is_empty());
+}

@@ -1087,6 +1087,28 @@ impl<'a> Quoter<'a> {
             while cb > ca && matches!(self.toks[cb - 1].kind, TokenKind::Punct) {
                 cb -= 1;
             }
+            // "said in his interview", "said when she resigned", "called in to": a
+            // phrase about the speaking, with no content, unless a "that" follows it.
+            // (A phrase that a comma closes or a clause follows is the content's own:
+            // "said in 1998, the party …", "said after the vote he would resign".)
+            // (Verbs of speech only: "believe in", "described … as", "pointed to" take theirs.)
+            // "what they describe as a joint operation": the thing described went before.
+            let speech = matches!(self.cue(cue.0), Some(Cue::Verb | Cue::That | Cue::Object | Cue::Participle))
+                || (self.cue(cue.0) == Some(Cue::Object2) && self.lower(ca) == "as");
+            if speech && ca == cue.1 && ca < cb && is_adjunct_start(self.lower(ca)) {
+                let that = (ca + 1..cb.min(ca + 12)).find(|&k| self.lower(k) == "that");
+                let preposition = !matches!(
+                    self.lower(ca),
+                    "when" | "while" | "as" | "and" | "or" | "but" | "than" | "up" | "out" | "down" | "off" | "back"
+                );
+                let clause =
+                    (ca + 1..cb.min(ca + 9)).any(|k| self.raw(k) == ",") || (ca + 1..cb).any(|k| is_aux(self.lower(k)));
+                match that {
+                    Some(t) => ca = t + 1,
+                    None if preposition && clause => {}
+                    None => return None,
+                }
+            }
             let words = (ca..cb).filter(|&k| matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number)).count();
             if words < 3 {
                 return None;
@@ -1474,6 +1496,41 @@ fn finite_kind(ing: &str, next: &str) -> Option<Cue> {
         }
     }
     None
+}
+
+/// A word that opens a phrase about the act of speaking rather than what was
+/// said ("in an interview", "when she resigned", "up at the debate").
+fn is_adjunct_start(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "before"
+            | "after"
+            | "when"
+            | "while"
+            | "since"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "up"
+            | "out"
+            | "down"
+            | "off"
+            | "back"
+            | "and"
+            | "but"
+            | "or"
+            | "than"
+            | "into"
+            | "over"
+            | "through"
+            | "until"
+            | "because"
+            | "via"
+    )
 }
 
 /// An auxiliary or modal verb: where one stands, a finite clause does.
