@@ -548,3 +548,36 @@ fn a_phrase_about_the_speaking_is_no_content() {
     // "what they describe as …": the thing described went before.
     assert!(summary("Residents fled what officials describe as a joint operation by two militias.").is_empty());
 }
+
+#[test]
+fn a_report_closed_by_its_speaker_times_and_places() {
+    assert_eq!(
+        summary("The shelling went on through the night, and the clinic was hit twice, said one doctor in the town."),
+        [q("The shelling went on through the night, and the clinic was hit twice", false, Some("one doctor"))]
+    );
+    assert_eq!(
+        summary("The convoy never reached the camp, aid workers said Friday."),
+        [q("The convoy never reached the camp", false, Some("aid workers"))]
+    );
+    // A clause after "said" is content, not a speaker.
+    assert_eq!(
+        summary("The region's governor, Ivan Petrov, said he cannot comment on the strike because he has not seen it."),
+        [q("he cannot comment on the strike because he has not seen it", false, Some("Ivan Petrov"))]
+    );
+    // A dateline is not part of what was said.
+    assert_eq!(
+        summary("KHARKIV, Ukraine (AP) — Three drones hit the power plant overnight, the governor said."),
+        [q("Three drones hit the power plant overnight", false, Some("the governor"))]
+    );
+}
+
+#[test]
+fn it_says_and_a_document_that_posted() {
+    assert_eq!(
+        summary("The city sent a letter on Thursday. It says the campaign used the images without consent."),
+        [q("the campaign used the images without consent", false, Some("It"))]
+    );
+    // "posted" reports only with a "that": the quote inside the clause is the minister's.
+    let got = summary("In a message posted Friday, the minister said he had \"deep disagreements\" with the plan.");
+    assert!(got.iter().all(|g| g.2.as_deref() == Some("the minister")), "{got:?}");
+}

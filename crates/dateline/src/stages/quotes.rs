@@ -845,7 +845,7 @@ impl<'a> Quoter<'a> {
     /// The noun phrase ending just before token `end` (walking left), at most 8 tokens.
     fn np_left(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
         // "once he said", "the $18 million he says": the pronoun alone.
-        if end > floor && matches!(self.lower(end - 1), "he" | "she" | "they" | "we" | "i" | "you") {
+        if end > floor && matches!(self.lower(end - 1), "he" | "she" | "they" | "we" | "i" | "you" | "it") {
             return Some((end - 1, end));
         }
         // "Rep. Gwen Moore (D-Wis.) said": the name before the parenthesis.
@@ -974,7 +974,12 @@ impl<'a> Quoter<'a> {
         // Any reporting clause in the quote's sentence, outside quotes.
         let (a, b) = self.sentence_range(self.sent_of[m.open] as usize);
         // Speech first: in "planned to discuss “…”, a source told AFP" the source speaks.
-        let speech = |j: usize| matches!(self.cue(j), Some(Cue::Verb | Cue::That | Cue::Object | Cue::Participle));
+        // ("a Facebook message posted Friday": "posted" reports only with a "that".)
+        let speech = |j: usize| match self.cue(j) {
+            Some(Cue::Verb | Cue::Object | Cue::Participle) => true,
+            Some(Cue::That) => self.lower(j + 1) == "that" || self.clause_opens(j + 1),
+            _ => false,
+        };
         let first_speech = (a..b).filter(|&j| !inside[j]).find(|&j| speech(j));
         let other = |j: usize| first_speech.is_none() || speech(j) || self.lower(j) == "according";
         for j in (a..b).filter(|&j| !inside[j] && other(j)) {
@@ -1079,8 +1084,12 @@ impl<'a> Quoter<'a> {
                     channel: Option<String>,
                     last: &Option<SpeakerAnn>|
          -> Option<QuoteAnn> {
-            // Trim punctuation and "that" at the content's edges.
+            // Trim punctuation and "that" at the content's edges, and a dateline
+            // ("WASHINGTON ―", "GAZA CITY (Reuters) -").
             let (mut ca, mut cb) = (ca, cb);
+            if let Some(d) = self.dateline_end(ca, cb) {
+                ca = d;
+            }
             while ca < cb && (matches!(self.toks[ca].kind, TokenKind::Punct) || self.lower(ca) == "that") {
                 ca += 1;
             }
@@ -1190,11 +1199,16 @@ impl<'a> Quoter<'a> {
                         let np_start =
                             if self.raw(here - 1) == "," { here } else { self.np_left(here, a).map_or(here, |r| r.0) };
                         let sp = if self.raw(here - 1) == "," {
-                            self.np_right(ce, b_content)
+                            // "X, a chairman, said he cannot …": a clause follows, not a speaker.
+                            self.np_right(ce, b_content).filter(|&(s0, s1)| {
+                                s1 == s0 + 1
+                                    || !matches!(self.lower(s0), "he" | "she" | "they" | "we" | "i" | "it" | "there")
+                            })
                         } else {
                             self.np_left(here, a)
                         };
-                        let after = sp.map_or(ce, |r| r.1.max(ce));
+                        // "…, top lawmakers said Friday", "…, said one source in the room".
+                        let after = self.skip_tail(sp.map_or(ce, |r| r.1.max(ce)), b_content);
                         if np_start > a + 3 && (after >= b_content || self.raw(after) == ",") {
                             push(make(a, np_start - 1, sp, (here, ce), None, last), last);
                             continue;
@@ -1296,6 +1310,41 @@ impl<'a> Quoter<'a> {
     /// "he was", "they had").
     fn clause_opens(&self, k: usize) -> bool {
         matches!(self.lower(k), "he" | "she" | "it" | "they" | "we" | "i" | "there") && is_aux(self.lower(k + 1))
+    }
+
+    /// Past what may close a reporting clause after its cue or speaker: times
+    /// ("Friday", "on Tuesday"), and a phrase that runs to the clause's end from a
+    /// preposition or "who" ("in a statement", "in the room", "who asked not to
+    /// be named"). Returns the first token not skipped.
+    fn skip_tail(&self, mut k: usize, end: usize) -> usize {
+        while k < end && (self.in_time[k] || (k + 1 < end && self.in_time[k + 1] && is_adjunct_start(self.lower(k)))) {
+            k += 1;
+        }
+        if k < end && (matches!(self.lower(k), "in" | "on" | "at" | "to" | "from" | "of" | "with" | "who" | "via")) {
+            let stop = (k..end).find(|&x| self.raw(x) == ",").unwrap_or(end);
+            if stop - k <= 10 && !(k..stop).any(|x| self.lower(x) == "that" || self.toks[x].kind == TokenKind::Quote) {
+                return stop;
+            }
+        }
+        k
+    }
+
+    /// The token after a dateline opening tokens `[a, b)`: capitalized place
+    /// words, an agency in parentheses, a dash.
+    fn dateline_end(&self, a: usize, b: usize) -> Option<usize> {
+        let mut k = a;
+        while k < b && k - a < 8 {
+            let raw = self.raw(k);
+            match self.toks[k].kind {
+                TokenKind::Word if raw.chars().all(|c| !c.is_lowercase()) => {}
+                TokenKind::Word if k > a && matches!(self.raw(k - 1), "(" | ",") => {}
+                _ if matches!(raw, "(" | ")" | ",") && k > a => {}
+                _ if k > a && matches!(raw, "—" | "―" | "–" | "-" | "--") => return Some(k + 1),
+                _ => return None,
+            }
+            k += 1;
+        }
+        None
     }
 
     /// An adverb between a cue and its content ("pledged again to", "hopes soon to").
