@@ -581,3 +581,27 @@ fn it_says_and_a_document_that_posted() {
     let got = summary("In a message posted Friday, the minister said he had \"deep disagreements\" with the plan.");
     assert!(got.iter().all(|g| g.2.as_deref() == Some("the minister")), "{got:?}");
 }
+
+#[test]
+fn headline_speakers_and_more_verbs_of_speech() {
+    // A headline's speaker before a colon: a body, a document or a speaking role.
+    assert_eq!(
+        summary("UN envoy: Talks on Sudan will resume in Jeddah next week\n\nThe envoy spoke in Geneva."),
+        [q("Talks on Sudan will resume in Jeddah next week", false, Some("UN envoy"))]
+    );
+    // Not a genre label or a place.
+    assert!(summary("Analysis: What the deal means for the north\n\nThe deal was signed.").is_empty());
+    assert!(summary("Ukraine: Drone strike kills five in Kharkiv\n\nThe strike came at night.").is_empty());
+    assert_eq!(
+        summary("The foreign minister echoed the call for an immediate ceasefire in the south."),
+        [q("the call for an immediate ceasefire in the south", false, Some("The foreign minister"))]
+    );
+    assert_eq!(
+        summary("The donors voiced concern about the rising cost of the relief effort."),
+        [q("concern about the rising cost of the relief effort", false, Some("The donors"))]
+    );
+    assert_eq!(
+        summary("Aid workers are wondering whether the corridor will ever open."),
+        [q("whether the corridor will ever open", false, Some("Aid workers"))]
+    );
+}

@@ -1148,6 +1148,13 @@ impl<'a> Quoter<'a> {
                 out.push(q);
             }
         };
+        // "Pence: Trump Was Mocking Clinton Camp", "Poll: Clinton Leads": a
+        // headline's speaker before a colon.
+        if let Some(c) = (a + 1..b_content.min(a + 6)).find(|&k| self.raw(k) == ":") {
+            if self.colon_speaker(a, c) {
+                push(make(c + 1, b_content, Some((a, c)), (c, c + 1), None, last), last);
+            }
+        }
         let mut j = a;
         while j < b_content {
             let here = j;
@@ -1163,7 +1170,8 @@ impl<'a> Quoter<'a> {
                 // Alliance to Reclaim Our Schools (AROS)".)
                 let closes = np.1 >= b_content - 1
                     || self.raw(np.1) == ","
-                    || (np.1 - np.0 >= 6 && !(np.1..b_content).any(|k| self.cue(k).is_some()));
+                    || ((np.1 - np.0 >= 6 || b_content - np.1 <= 12)
+                        && !(np.1..b_content).any(|k| self.cue(k).is_some()));
                 if here == a {
                     push(make(np.1, b_content, Some(np), (here, here + 2), None, last), last);
                 } else if self.raw(here - 1) == "," && closes {
@@ -1345,6 +1353,37 @@ impl<'a> Quoter<'a> {
             k += 1;
         }
         None
+    }
+
+    /// Tokens `[a, c)` before a colon name who speaks: a person, a body or an
+    /// outlet the entities layer found there (not a country: "Ukraine: …" labels a
+    /// place), a document ("Poll:") or a speaking role ("UN envoy:").
+    fn colon_speaker(&self, a: usize, c: usize) -> bool {
+        if !(a..c).all(|k| self.toks[k].kind == TokenKind::Word || self.toks[k].has(flags::CLITIC)) {
+            return false;
+        }
+        let last = self.lower(c - 1);
+        if matches!(
+            last,
+            "poll"
+                | "survey"
+                | "report"
+                | "study"
+                | "chief"
+                | "envoy"
+                | "minister"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "official"
+                | "officials"
+        ) {
+            return true;
+        }
+        let (s, e) = (self.toks[a].start, self.toks[c - 1].end);
+        self.doc.entities.iter().any(|en| {
+            en.kind != crate::record::EntityType::Country && en.mentions.iter().any(|&(ms, me)| me == e && ms >= s)
+        })
     }
 
     /// An adverb between a cue and its content ("pledged again to", "hopes soon to").
