@@ -605,3 +605,20 @@ fn headline_speakers_and_more_verbs_of_speech() {
         [q("whether the corridor will ever open", false, Some("Aid workers"))]
     );
 }
+
+#[test]
+fn speakers_not_taken_from_auxiliaries_openers_or_infinitives() {
+    let speaker = |t: &str| summary(t).first().and_then(|q| q.2.clone());
+    assert_eq!(
+        speaker("The colonel said the unit failed because he didn't believe the river could be crossed at night.")
+            .as_deref(),
+        Some("The colonel")
+    );
+    let got =
+        summary("According to the camp's records, after the floods, the manager insisted that the tents be moved.");
+    assert!(got.contains(&q("the tents be moved", false, Some("the manager"))), "{got:?}");
+    // An infinitive has no speaker: "to assert their rights" reports nothing.
+    assert!(
+        summary("The law does not require witnesses to show up at a public hearing to assert their rights.").is_empty()
+    );
+}

@@ -173,7 +173,7 @@ static NP_STOP: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
      since although though than is was are were be been being has have had do does did will would could should \
      can may might must not also reportedly later earlier previously then now however meanwhile still yet this \
      these those it its there here about into over under during against between through what where why how \
-     so just even"
+     so just even cannot n't n’t ca wo"
         .split_whitespace()
         .collect()
 });
@@ -1056,6 +1056,25 @@ impl<'a> Quoter<'a> {
                     | "speaking"
                     | "earlier"
                     | "later"
+                    | "according"
+                    | "having"
+                    | "as"
+                    | "with"
+                    | "for"
+                    | "despite"
+                    | "under"
+                    | "amid"
+                    | "following"
+                    | "asked"
+                    | "when"
+                    | "while"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "since"
+                    | "by"
+                    | "instead"
             ) {
                 start = c + 1;
             }
@@ -1397,6 +1416,11 @@ impl<'a> Quoter<'a> {
     /// ("Netanyahu, speaking to families on Tuesday, said"); an NP that itself
     /// follows a parenthetical comma gives way to the sentence's subject.
     fn speaker_left(&self, v: usize, floor: usize) -> Option<(usize, usize)> {
+        // "to assert their rights", "refused to comment": an infinitive has no
+        // speaker of its own.
+        if v > floor && self.lower(v - 1) == "to" {
+            return None;
+        }
         // "The White House is saying": the subject stands before the auxiliary.
         let v = v - self.aux_ing(v).min(v - floor);
         if let Some(p) = self.channel_pp(v, floor) {
@@ -1505,6 +1529,9 @@ impl<'a> Quoter<'a> {
                     | "since"
                     | "further"
                     | "not"
+                    | "n't"
+                    | "n’t"
+                    | "cannot"
                     | "never"
                     | "would"
                     | "will"
@@ -1536,7 +1563,11 @@ impl<'a> Quoter<'a> {
         let words = p + 1..k;
         let ok = !words.is_empty()
             && words.clone().all(|x| self.toks[x].kind == TokenKind::Word && self.cue(x).is_none())
-            && words.clone().any(|x| CHANNEL_NOUNS.contains(self.lower(x)));
+            && words.clone().any(|x| CHANNEL_NOUNS.contains(self.lower(x)))
+            // ("at a public hearing to assert": the phrase must end where the verb begins.)
+            && (words.clone().any(|x| CHANNEL_NOUNS.contains(self.lower(x)) && (x + 1 == k || self.lower(x + 1) == "with"))
+                || self.raw(k - 1).starts_with(char::is_uppercase)
+                || self.in_time[k - 1]);
         (ok && p > floor).then_some(p)
     }
 
