@@ -566,6 +566,10 @@ fn a_report_closed_by_its_speaker_times_and_places() {
     );
     // A dateline is not part of what was said.
     assert_eq!(
+        summary("ISLAMABAD/WASHINGTON — A cargo plane crashed near the base, military officials confirmed."),
+        [q("A cargo plane crashed near the base", false, Some("military officials"))]
+    );
+    assert_eq!(
         summary("KHARKIV, Ukraine (AP) — Three drones hit the power plant overnight, the governor said."),
         [q("Three drones hit the power plant overnight", false, Some("the governor"))]
     );
@@ -592,6 +596,7 @@ fn headline_speakers_and_more_verbs_of_speech() {
     // Not a genre label or a place.
     assert!(summary("Analysis: What the deal means for the north\n\nThe deal was signed.").is_empty());
     assert!(summary("Ukraine: Drone strike kills five in Kharkiv\n\nThe strike came at night.").is_empty());
+    assert!(summary("WATCH: Drone footage of the damaged bridge near the border\n\nThe bridge fell.").is_empty());
     assert_eq!(
         summary("The foreign minister echoed the call for an immediate ceasefire in the south."),
         [q("the call for an immediate ceasefire in the south", false, Some("The foreign minister"))]

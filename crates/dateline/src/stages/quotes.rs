@@ -1365,7 +1365,7 @@ impl<'a> Quoter<'a> {
             match self.toks[k].kind {
                 TokenKind::Word if raw.chars().all(|c| !c.is_lowercase()) => {}
                 TokenKind::Word if k > a && matches!(self.raw(k - 1), "(" | ",") => {}
-                _ if matches!(raw, "(" | ")" | ",") && k > a => {}
+                _ if matches!(raw, "(" | ")" | "," | "/") && k > a => {}
                 _ if k > a && matches!(raw, "—" | "―" | "–" | "-" | "--") => return Some(k + 1),
                 _ => return None,
             }
@@ -1400,8 +1400,12 @@ impl<'a> Quoter<'a> {
             return true;
         }
         let (s, e) = (self.toks[a].start, self.toks[c - 1].end);
+        // ("WATCH:", "UPDATE:": a word in capitals that no dictionary knows is a label.)
+        let shouted = c == a + 1 && !self.raw(a).chars().any(char::is_lowercase);
         self.doc.entities.iter().any(|en| {
-            en.kind != crate::record::EntityType::Country && en.mentions.iter().any(|&(ms, me)| me == e && ms >= s)
+            en.kind != crate::record::EntityType::Country
+                && (!shouted || en.kb.is_some())
+                && en.mentions.iter().any(|&(ms, me)| me == e && ms >= s)
         })
     }
 
