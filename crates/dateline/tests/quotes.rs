@@ -627,3 +627,16 @@ fn speakers_not_taken_from_auxiliaries_openers_or_infinitives() {
         summary("The law does not require witnesses to show up at a public hearing to assert their rights.").is_empty()
     );
 }
+
+#[test]
+fn documents_that_show_and_relative_clauses() {
+    assert_eq!(
+        summary("Video of the incident shows the soldiers firing on the crowd from the roof."),
+        [q("the soldiers firing on the crowd from the roof", false, Some("Video of the incident"))]
+    );
+    // A relative clause between commas ends at the second; "said nothing" names no speaker.
+    assert_eq!(
+        summary("The general, who has called for a wider offensive in the east, said nothing."),
+        [q("a wider offensive in the east", false, Some("The general"))]
+    );
+}

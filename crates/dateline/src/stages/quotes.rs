@@ -152,7 +152,9 @@ static LEFT_ADVERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 static DOCUMENT_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     "poll survey report study data analysis slide statement document letter memo figures records research chart \
      map video footage ad indictment complaint filing lawsuit ruling order resolution law bill text draft agreement \
-     treaty website post tweet"
+     treaty website post tweet average transcript tally count estimate assessment review audit investigation probe \
+     inquiry findings evidence images photos photographs imagery documents returns analyses polls surveys reports \
+     studies"
         .split_whitespace()
         .collect()
 });
@@ -377,6 +379,11 @@ impl<'a> Quoter<'a> {
             || is_pronoun(w)
             || matches!(w, "who" | "which" | "that" | "also" | "still" | "now")
             || DOCUMENT_NOUNS.contains(w)
+            // "Video of the incident shows", "an analysis of new filings shows"
+            || (i.saturating_sub(6)..i - 1)
+                .rev()
+                .find(|&p| self.lower(p) == "of")
+                .is_some_and(|p| p > 0 && DOCUMENT_NOUNS.contains(self.lower(p - 1)))
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous"))
     }
 
@@ -1227,9 +1234,14 @@ impl<'a> Quoter<'a> {
                             if self.raw(here - 1) == "," { here } else { self.np_left(here, a).map_or(here, |r| r.0) };
                         let sp = if self.raw(here - 1) == "," {
                             // "X, a chairman, said he cannot …": a clause follows, not a speaker.
+                            // ("…, said nothing": what was said, not who.)
                             self.np_right(ce, b_content).filter(|&(s0, s1)| {
-                                s1 == s0 + 1
-                                    || !matches!(self.lower(s0), "he" | "she" | "they" | "we" | "i" | "it" | "there")
+                                (s1 == s0 + 1
+                                    || !matches!(self.lower(s0), "he" | "she" | "they" | "we" | "i" | "it" | "there"))
+                                    && !matches!(
+                                        self.lower(s0),
+                                        "nothing" | "little" | "much" | "something" | "anything" | "so" | "this"
+                                    )
                             })
                         } else {
                             self.np_left(here, a)
@@ -1303,7 +1315,15 @@ impl<'a> Quoter<'a> {
                         }
                     }
                     let channel = channel.or_else(|| self.channel_interview(a, b_content));
-                    push(make(k, b_content, Some(sp), (here, ce), channel, last), last);
+                    // "Trump, who has called for tax hikes, said …": a relative clause
+                    // between commas ends at the second.
+                    let relative = sp.1 == sp.0 + 1 && sp.0 > a && self.raw(sp.0 - 1) == ",";
+                    let end = if relative && matches!(self.lower(sp.0), "who" | "which") {
+                        (k..b_content).find(|&x| self.raw(x) == ",").unwrap_or(b_content)
+                    } else {
+                        b_content
+                    };
+                    push(make(k, end, Some(sp), (here, ce), channel, last), last);
                 }
             }
         }
