@@ -640,3 +640,16 @@ fn documents_that_show_and_relative_clauses() {
         [q("a wider offensive in the east", false, Some("The general"))]
     );
 }
+
+#[test]
+fn titles_in_quotation_marks_are_not_speech() {
+    assert!(summary("The minister said on CBS's “Face the Nation,” a Sunday programme, that she would stay.")
+        .iter()
+        .all(|g| !g.1));
+    assert!(summary("His memoir, “Legend of the Coal Fields,” came out in the spring of that year.").is_empty());
+    // A name someone gave is theirs to have said.
+    let got = summary("The minister warned against what she called the “Axis of Upheaval” of four states.");
+    assert!(got.iter().any(|g| g.0.starts_with("Axis of Upheaval") && g.1), "{got:?}");
+    // Speech in capitals at a sentence's start stays speech.
+    assert_eq!(summary("“We Will Return,” the refugees chanted, the mayor said.").len(), 1);
+}

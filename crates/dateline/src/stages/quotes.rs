@@ -480,6 +480,27 @@ impl<'a> Quoter<'a> {
                 }
             }
         }
+        // “Face the Nation,” “Coal Isn't the Villain”: a title in capitals names a
+        // programme, a book or a song, not words spoken.
+        // (A name someone gave is theirs: "what analysts call the “Axis of Upheaval”".)
+        // ("refer to these nations as the “Axis of Upheaval”" too.)
+        let naming = |w: &str| {
+            matches!(
+                w,
+                "call" | "calls" | "called" | "dubbed" | "termed" | "branded" | "labelled" | "labeled" | "nicknamed"
+            )
+        };
+        let named = (m.open.saturating_sub(2)..m.open).any(|k| {
+            naming(self.lower(k))
+                || self.lower(k) == "as"
+                    && (k.saturating_sub(8)..k).any(|j| {
+                        let w = self.lower(j);
+                        naming(w) || w.starts_with("refer") || w.starts_with("describ") || w == "known"
+                    })
+        });
+        if self.title_case(cs, ce) && !named {
+            return None;
+        }
         let para = self.paragraph(m.open);
         let att = self.attribute_direct(m, inside);
         // A single quoted word is a scare quote unless a cue stands right next to it.
@@ -531,6 +552,52 @@ impl<'a> Quoter<'a> {
             sent_start: self.doc.sentences[s0].start,
             sent_end: self.doc.sentences[s1].end,
         })
+    }
+
+    /// Tokens `[a, b)` are a title: two to eight words, every word but the small
+    /// ones capitalized, and no "I" or "We" opening a sentence of speech.
+    fn title_case(&self, a: usize, b: usize) -> bool {
+        let words: Vec<usize> = (a..b).filter(|&k| self.toks[k].kind == TokenKind::Word).collect();
+        if words.len() < 2 || words.len() > 8 || self.toks[a].kind != TokenKind::Word {
+            return false;
+        }
+        let small = |w: &str| {
+            matches!(
+                w,
+                "of" | "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "to"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "is"
+                    | "are"
+                    | "as"
+                    | "but"
+                    | "nor"
+                    | "vs"
+            ) || w.starts_with('\'')
+                || w.starts_with('’')
+                || w == "n't"
+                || w == "n’t"
+        };
+        let mut caps = 0;
+        for &k in &words {
+            let raw = self.raw(k);
+            if raw.starts_with(char::is_uppercase) {
+                caps += 1;
+            } else if !small(self.lower(k)) {
+                return false;
+            }
+        }
+        caps >= 2 && !matches!(self.raw(a), "I" | "We" | "You")
     }
 
     /// Pairs quotation marks into quotes.
