@@ -325,3 +325,15 @@ fn known_names_that_open_with_a_place_and_names_longer_than_a_known_one() {
     // "Police fired tear gas": a body that acts.
     assert_eq!(find(&entities("Police fired tear gas at the crowd."), "Police").kind, T::Organization);
 }
+
+#[test]
+fn auxiliaries_and_shouted_words_opening_a_quote_are_not_names() {
+    let es = entities("\"Had it happened an hour later it would have been much worse,\" the editor said.");
+    assert!(es.is_empty(), "{es:?}");
+    let es = entities("He would stay in jail for years, UNLESS of course he cooperated with the court.");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("UNLESS")), "{es:?}");
+    let es = entities("Emeritus Professor Hana Mori, who chairs the panel, said the report was late.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Hana Mori") && e.kind == T::Person), "{es:?}");
+    let es = entities("The video spread quickly on the Internet after the march.");
+    assert!(es.is_empty(), "{es:?}");
+}
