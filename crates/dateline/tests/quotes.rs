@@ -653,3 +653,27 @@ fn titles_in_quotation_marks_are_not_speech() {
     // Speech in capitals at a sentence's start stays speech.
     assert_eq!(summary("“We Will Return,” the refugees chanted, the mayor said.").len(), 1);
 }
+
+#[test]
+fn a_second_verb_of_the_speaker_ends_the_first_report() {
+    assert_eq!(
+        summary("The senator called the bank's conduct shameful and called for the bonuses to be returned."),
+        [
+            q("the bank's conduct shameful", false, Some("The senator")),
+            q("the bonuses to be returned", false, Some("The senator")),
+        ]
+    );
+    assert_eq!(
+        summary("The envoy urged both armies to open the road, and criticized the delay in the talks."),
+        [
+            q("both armies to open the road", false, Some("The envoy")),
+            q("the delay in the talks", false, Some("The envoy")),
+        ]
+    );
+    // A commitment after "and" goes on with the reported clause.
+    let got = summary("Police say the driver ignored the warning and refused to stop at the checkpoint.");
+    assert!(
+        got.iter().any(|g| g.0 == "the driver ignored the warning and refused to stop at the checkpoint"),
+        "{got:?}"
+    );
+}

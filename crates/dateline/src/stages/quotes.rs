@@ -1410,7 +1410,29 @@ impl<'a> Quoter<'a> {
                                 "while" | "but" | "and" | "whereas" | "although" | "though"
                             )))
             });
+            // "called the bank's conduct outrageous and called for …": a second
+            // verb of the same subject ends the first report at its "and".
+            let coordinated = || {
+                let first = out[k].cue.as_deref()?.split(' ').next()?;
+                if CUES.0.get(first.to_lowercase().as_str()) == Some(&Cue::To) {
+                    return None;
+                }
+                let content = self.toks.partition_point(|t| t.start < out[k].start);
+                let v = (content.saturating_sub(12)..content).rev().find(|&v| self.raw(v) == first)?;
+                let mut c = v;
+                while c > 0 && (self.is_adverb(c - 1) || LEFT_ADVERBS.contains(self.lower(c - 1))) {
+                    c -= 1;
+                }
+                let and = c.checked_sub(1)?;
+                let inside = self.toks[and].start > prev.start && self.toks[and].end < prev.end;
+                (inside && matches!(self.lower(and), "and" | "but")).then_some(and)
+            };
+            let cut = cut.or_else(coordinated);
             if let Some(p) = cut {
+                let mut p = p;
+                while p > 0 && self.raw(p - 1) == "," {
+                    p -= 1;
+                }
                 let end = self.toks[p - 1].end;
                 if end > out[k - 1].start {
                     out[k - 1].end = end;
@@ -1522,7 +1544,13 @@ impl<'a> Quoter<'a> {
         while c > floor && (LEFT_ADVERBS.contains(self.lower(c - 1)) || matches!(self.lower(c - 1), "also" | "later")) {
             c -= 1;
         }
-        if c > floor + 2 && matches!(self.lower(c - 1), "and" | "but") && self.toks[c - 2].kind == TokenKind::Word {
+        // (Not "said he posed a threat and refused to …": a commitment after "and"
+        // most often goes on with the reported clause.)
+        if c > floor + 2
+            && self.cue(v) != Some(Cue::To)
+            && matches!(self.lower(c - 1), "and" | "but")
+            && (self.toks[c - 2].kind == TokenKind::Word || self.raw(c - 2) == ",")
+        {
             return self.subject(floor, c - 1);
         }
         // "Guterres strongly condemned": the adverb is not part of the speaker.
