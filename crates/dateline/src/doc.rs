@@ -138,6 +138,22 @@ impl Doc {
         self.entities.iter().position(|e| e.mentions.iter().any(|&(a, b)| a <= start && end <= b))
     }
 
+    /// Who says the words at bytes `[start, end)`: the index in [`Doc::quotes`]
+    /// of the innermost quote or reported clause with a speaker that holds them
+    /// ("Israel says Hamas claims 20 were killed": Hamas's claim, inside
+    /// Israel's). `direct: Some(false)` asks for reported speech only. Needs the
+    /// `quotes` layer; the figures and events stages ask it for claimants and
+    /// reporters.
+    pub fn attribution(&self, start: u32, end: u32, direct: Option<bool>) -> Option<usize> {
+        self.quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.speaker.is_some() && q.start <= start && end <= q.end)
+            .filter(|(_, q)| direct.is_none_or(|d| q.direct == d))
+            .max_by_key(|(_, q)| (q.start, std::cmp::Reverse(q.end)))
+            .map(|(k, _)| k)
+    }
+
     /// The entity a pronoun starting at byte `at` stands for: "he", "she",
     /// "him", "his", "her" the person named last before it, "they", "them",
     /// "their" the body or group named last, "it", "its" the body, group or
@@ -235,6 +251,24 @@ mod tests {
         // Not a pronoun, or not at a token's start.
         assert_eq!(doc.antecedent(at("spoke")), None);
         assert_eq!(doc.antecedent(at("He said") + 1), None);
+    }
+
+    #[test]
+    fn attribution_finds_who_says_a_span() {
+        let text = "The ministry said the rebels claim that 40 soldiers were killed. \
+                    According to the mayor, the bridge fell. The bridge was old.";
+        let doc = crate::Pipeline::new().annotate(Article::from_body(text));
+        let at = |w: &str| text.find(w).unwrap() as u32;
+        let speaker = |k: Option<usize>| k.and_then(|k| doc.quotes[k].speaker.as_ref()).map(|s| s.name.clone());
+        // Inside two reports: the inner claim is the rebels'.
+        assert_eq!(speaker(doc.attribution(at("40"), at("40") + 2, None)), Some("the rebels".into()));
+        assert_eq!(speaker(doc.attribution(at("rebels"), at("rebels") + 6, None)), Some("The ministry".into()));
+        assert_eq!(
+            speaker(doc.attribution(at("bridge fell"), at("bridge fell") + 6, Some(false))),
+            Some("the mayor".into())
+        );
+        assert_eq!(doc.attribution(at("was old"), at("was old") + 3, None), None);
+        assert_eq!(doc.attribution(at("bridge fell"), at("bridge fell") + 6, Some(true)), None);
     }
 
     #[test]

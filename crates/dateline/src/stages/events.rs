@@ -457,11 +457,7 @@ fn find(doc: &Doc, lex: &Lexicon) -> Vec<EventAnn> {
             // The attribution the quotes stage found: a reported clause around the
             // trigger starts where its content does ("Teachers have asserted that
             // they will not end the strike").
-            let reported = doc
-                .quotes
-                .iter()
-                .filter(|q| !q.direct && q.speaker.is_some() && q.start <= toks[i].start && toks[i].end <= q.end)
-                .max_by_key(|q| q.start);
+            let reported = doc.attribution(toks[i].start, toks[i].end, Some(false)).map(|k| &doc.quotes[k]);
             let content_start = reported.map(|q| toks.partition_point(|t| t.start < q.start));
             let sentence_clause = clause_start;
             // (An infinitive, "agreed to open its borders", has the main clause's subject.)

@@ -692,9 +692,8 @@ impl<'a> Finder<'a> {
     /// The speaker of the quote or reported speech the figure stands in; for a
     /// sentence that says it only "reportedly", the source of the sentence before.
     fn claimant(&self, si: usize, start: u32, end: u32) -> Option<SpeakerAnn> {
-        let q = self.doc.quotes.iter().find(|q| q.start <= start && end <= q.end && q.speaker.is_some());
-        if let Some(q) = q {
-            return q.speaker.clone();
+        if let Some(k) = self.doc.attribution(start, end, None) {
+            return self.doc.quotes[k].speaker.clone();
         }
         let s = &self.doc.sentences[si];
         let reportedly = (s.first as usize..s.last as usize).any(|j| self.lower(j) == "reportedly");

@@ -1369,7 +1369,7 @@ impl<'a> Quoter<'a> {
                             let comp = (k..b_content.min(k + 11)).find(|&x| {
                                 self.lower(x) == "that"
                                     && (x + 1..b_content).filter(|&y| self.toks[y].kind == TokenKind::Word).count() >= 2
-                                    && !(k..x).any(|y| is_aux(self.lower(y)))
+                                    && !(k..x).any(|y| is_aux(self.lower(y)) || self.cue(y).is_some())
                             });
                             if let Some(x) = comp {
                                 if (k..x).all(|y| !inside[y]) {
