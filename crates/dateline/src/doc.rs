@@ -149,6 +149,8 @@ impl Doc {
             .iter()
             .enumerate()
             .filter(|(_, q)| q.speaker.is_some() && q.start <= start && end <= q.end)
+            // (Not the attribution that interrupts a quote.)
+            .filter(|(_, q)| q.gap.is_none_or(|(g0, g1)| end <= g0 || start >= g1))
             .filter(|(_, q)| direct.is_none_or(|d| q.direct == d))
             .max_by_key(|(_, q)| (q.start, std::cmp::Reverse(q.end)))
             .map(|(k, _)| k)

@@ -73,7 +73,15 @@ impl Record {
             .enumerate()
             .map(|(k, q)| Quote {
                 id: format!("Q{}", k + 1),
-                text: doc.text()[q.start as usize..q.end as usize].to_string(),
+                text: match q.gap {
+                    // The words on both sides of the attribution that interrupts them.
+                    Some((g0, g1)) => format!(
+                        "{} {}",
+                        &doc.text()[q.start as usize..g0 as usize],
+                        &doc.text()[g1 as usize..q.end as usize]
+                    ),
+                    None => doc.text()[q.start as usize..q.end as usize].to_string(),
+                },
                 span: doc.char_span(q.start as usize, q.end as usize),
                 direct: q.direct,
                 speaker: q.speaker.as_ref().map(|s| Speaker {
@@ -438,6 +446,9 @@ pub enum TimeType {
 pub struct Quote {
     /// `Q1`, `Q2`, ...
     pub id: String,
+    /// The words quoted or reported. A quote its attribution interrupts
+    /// (“We will stay,” she said, “until the road opens.”) gives both parts
+    /// joined by a space; `span` then runs from the first to the last.
     pub text: String,
     pub span: Span,
     /// True inside quotation marks; false for reported speech.

@@ -677,3 +677,16 @@ fn a_second_verb_of_the_speaker_ends_the_first_report() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_quote_its_attribution_interrupts_is_one_quote() {
+    let qs = quotes("“We will not leave,” the mayor said, “until the road is open and the shelling stops.”");
+    assert_eq!(qs.len(), 1, "{qs:?}");
+    assert_eq!(qs[0].text, "We will not leave, until the road is open and the shelling stops.");
+    assert_eq!(qs[0].speaker.as_ref().map(|s| s.name.as_str()), Some("the mayor"));
+    // Its span runs from the first part to the last.
+    let [s, e] = qs[0].span;
+    assert_eq!((s, e), (1, 84));
+    // Two sentences stay two quotes.
+    assert_eq!(summary("“We will not leave,” the mayor said. “The road is open.”").len(), 2);
+}

@@ -48,6 +48,9 @@ pub struct QuoteAnn {
     /// The sentence or sentences the quote stands in.
     pub sent_start: u32,
     pub sent_end: u32,
+    /// Bytes inside `[start, end)` that are not the quote's words: the
+    /// attribution that interrupts it (“We will stay,” she said, “until …”).
+    pub gap: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -453,6 +456,45 @@ impl<'a> Quoter<'a> {
             out.extend(self.reported(si, &inside, &used, &mut last));
         }
         out.sort_by_key(|q| (q.start, q.end));
+        self.join_interrupted(out)
+    }
+
+    /// “We will not leave,” the mayor said, “until the road is open.”: one
+    /// quote, its attribution a gap inside it. Both parts stand in one sentence,
+    /// the first ends in a comma, and only the attribution lies between them.
+    fn join_interrupted(&self, quotes: Vec<QuoteAnn>) -> Vec<QuoteAnn> {
+        let mut out: Vec<QuoteAnn> = Vec::with_capacity(quotes.len());
+        for q in quotes {
+            if let Some(p) = out.last_mut() {
+                let joins = p.direct
+                    && q.direct
+                    && p.gap.is_none()
+                    && p.sent_start == q.sent_start
+                    && p.cue.is_some()
+                    && (q.cue.is_none() || q.cue == p.cue)
+                    && p.speaker.as_ref().map(|s| &s.name) == q.speaker.as_ref().map(|s| &s.name)
+                    && self.text[..p.end as usize].ends_with(',')
+                    && {
+                        let (a, b) = (
+                            self.toks.partition_point(|t| t.start < p.end),
+                            self.toks.partition_point(|t| t.start < q.start),
+                        );
+                        let between = &self.toks[a..b];
+                        let words = between.iter().filter(|t| t.kind == TokenKind::Word).count();
+                        (1..=8).contains(&words)
+                            && b >= 2
+                            && self.raw(b - 2) == ","
+                            && between.iter().all(|t| !matches!(t.text(self.text), "." | "!" | "?" | ";" | ":"))
+                    };
+                if joins {
+                    p.gap = Some((p.end, q.start));
+                    p.end = q.end;
+                    p.sent_end = p.sent_end.max(q.sent_end);
+                    continue;
+                }
+            }
+            out.push(q);
+        }
         out
     }
 
@@ -551,6 +593,7 @@ impl<'a> Quoter<'a> {
             channel,
             sent_start: self.doc.sentences[s0].start,
             sent_end: self.doc.sentences[s1].end,
+            gap: None,
         })
     }
 
@@ -1230,6 +1273,7 @@ impl<'a> Quoter<'a> {
                 channel,
                 sent_start: s.start,
                 sent_end: s.end,
+                gap: None,
             })
         };
         let mut out = Vec::new();
