@@ -690,3 +690,13 @@ fn a_quote_its_attribution_interrupts_is_one_quote() {
     // Two sentences stay two quotes.
     assert_eq!(summary("“We will not leave,” the mayor said. “The road is open.”").len(), 2);
 }
+
+#[test]
+fn a_transcript_turn_runs_to_its_paragraph_end() {
+    let got = summary(
+        "The envoy Lena Okafor spoke to the station on Sunday.\n\n\
+         OKAFOR: The corridor opens at dawn. Nobody will be turned back.\n\n\
+         The talks resume on Monday.",
+    );
+    assert_eq!(got, [q("The corridor opens at dawn. Nobody will be turned back", false, Some("OKAFOR"))]);
+}

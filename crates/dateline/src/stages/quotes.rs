@@ -1289,7 +1289,26 @@ impl<'a> Quoter<'a> {
         // headline's speaker before a colon.
         if let Some(c) = (a + 1..b_content.min(a + 6)).find(|&k| self.raw(k) == ":") {
             if self.colon_speaker(a, c) {
-                push(make(c + 1, b_content, Some((a, c)), (c, c + 1), None, last), last);
+                // A turn in a transcript or an interview ("WALLACE: …", "VOA: …")
+                // opening its paragraph runs to the paragraph's end.
+                let para = self.doc.sentences[si].paragraph;
+                let opens = si == 0 || self.doc.sentences[si - 1].paragraph != para;
+                let mut last_si = si;
+                while opens
+                    && last_si + 1 < self.doc.sentences.len()
+                    && self.doc.sentences[last_si + 1].paragraph == para
+                {
+                    last_si += 1;
+                }
+                let mut end = self.sentence_range(last_si).1;
+                while end > c + 1 && matches!(self.toks[end - 1].kind, TokenKind::Punct) {
+                    end -= 1;
+                }
+                let q = make(c + 1, end.max(b_content), Some((a, c)), (c, c + 1), None, last).map(|mut q| {
+                    q.sent_end = self.doc.sentences[last_si].end;
+                    q
+                });
+                push(q, last);
             }
         }
         let mut j = a;
@@ -1555,6 +1574,17 @@ impl<'a> Quoter<'a> {
         let (s, e) = (self.toks[a].start, self.toks[c - 1].end);
         // ("WATCH:", "UPDATE:": a word in capitals that no dictionary knows is a label.)
         let shouted = c == a + 1 && !self.raw(a).chars().any(char::is_lowercase);
+        // "WALLACE:": a transcript names a speaker by the surname in capitals.
+        if shouted && self.raw(a).chars().count() > 2 {
+            let surname = self.raw(a);
+            let person = self.doc.entities.iter().any(|en| {
+                en.kind == crate::record::EntityType::Person
+                    && en.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(surname))
+            });
+            if person {
+                return true;
+            }
+        }
         self.doc.entities.iter().any(|en| {
             en.kind != crate::record::EntityType::Country
                 && (!shouted || en.kb.is_some())
