@@ -700,3 +700,16 @@ fn a_transcript_turn_runs_to_its_paragraph_end() {
     );
     assert_eq!(got, [q("The corridor opens at dawn. Nobody will be turned back", false, Some("OKAFOR"))]);
 }
+
+#[test]
+fn partial_quotes_keep_the_speaker_of_their_clause() {
+    // A stance verb never puts its speaker after it.
+    let got = summary("Okafor, posting on X, called the strike a \"significant security achievement.\"");
+    assert_eq!(got, [q("significant security achievement.", true, Some("Okafor"))]);
+    // A verb past a partial quote is no attribution unless the clause ends with it.
+    let got = summary(
+        "Prosecutors told the court they would present “substantial electronic records” documenting the plan \
+         found on his phone.",
+    );
+    assert!(got.iter().all(|g| g.2.as_deref() == Some("Prosecutors")), "{got:?}");
+}

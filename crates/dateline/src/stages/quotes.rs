@@ -1103,7 +1103,9 @@ impl<'a> Quoter<'a> {
             if self.cue(j).is_some() {
                 // "..., a Hamas source told AFP" (the NP on the left), else "..., said X".
                 let left_is_word = j > a && self.toks[j - 1].kind == TokenKind::Word;
-                let left = left_is_word || (self.cue(j) == Some(Cue::Object) && j > a && self.raw(j - 1) == ",");
+                // (After a comma: "…, told AFP" and "Sudani, posting on X, called the
+                // death a “…”" have their speaker on the left; ", said X" not.)
+                let left = left_is_word || (self.cue(j) != Some(Cue::Verb) && j > a && self.raw(j - 1) == ",");
                 let at = if left { self.clause_with_verb_at(j, a, b) } else { None };
                 if let Some(at) = at.or_else(|| self.clause_at(j, b, inside)) {
                     return Some(Attribution { adjacent: false, ..at });
@@ -1123,7 +1125,8 @@ impl<'a> Quoter<'a> {
             return None;
         }
         if let Some(c) = self.cue(j) {
-            if c == Cue::Participle {
+            // ("called the death a “…”": a demand or a stance never puts its speaker after it.)
+            if matches!(c, Cue::Participle | Cue::Object2 | Cue::To) {
                 return None;
             }
             // "said X"; after "told" comes the addressee, not the speaker.
@@ -1136,6 +1139,11 @@ impl<'a> Quoter<'a> {
         let v = np.1;
         let c = self.cue(v)?;
         if c == Cue::Participle {
+            return None;
+        }
+        // "“…” documenting the plan found on …": past a partial quote, a verb that
+        // also takes objects attributes it only where the clause ends with it.
+        if !matches!(c, Cue::Verb | Cue::Object) && !self.toks.get(v + 1).is_none_or(|t| t.kind == TokenKind::Punct) {
             return None;
         }
         let channel = if c == Cue::Object { self.channel_after(v + 1, ceil) } else { None };
