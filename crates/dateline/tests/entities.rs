@@ -337,3 +337,14 @@ fn auxiliaries_and_shouted_words_opening_a_quote_are_not_names() {
     let es = entities("The video spread quickly on the Internet after the march.");
     assert!(es.is_empty(), "{es:?}");
 }
+
+#[test]
+fn a_described_role_in_apposition_is_the_named_persons() {
+    let es = entities(
+        "Amadou Keita, Mali's territorial administration minister, says the border posts will reopen. \
+         He says the army will guard them.",
+    );
+    let p = find(&es, "Amadou Keita");
+    assert!(p.roles.iter().any(|r| r.contains("minister")), "{:?}", p.roles);
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Mali's territorial administration minister")), "{es:?}");
+}

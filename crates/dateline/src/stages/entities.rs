@@ -1162,6 +1162,24 @@ fn role_holders(doc: &Doc, kb: &KnowledgeBase, year: Option<i32>, out: &mut Vec<
                 continue;
             }
         }
+        // "Bruno Yapande, C.A.R.'s territorial administration minister, says":
+        // in apposition to a person named just before, it is that person's role.
+        let first = toks.partition_point(|t| t.start < start);
+        let apposed = (first >= 2 && toks[first - 1].text(text) == ",").then(|| toks[first - 2].end).and_then(|pe| {
+            out.iter().position(|e| e.kind == EntityType::Person && !e.unnamed && e.mentions.iter().any(|m| m.1 == pe))
+        });
+        if let Some(k) = apposed {
+            if !out[k].roles.iter().any(|r| r.eq_ignore_ascii_case(&head_desc)) {
+                out[k].roles.push(head_desc);
+            }
+            if out[k].affiliation.is_none() {
+                out[k].affiliation = Some(body);
+            }
+            if out[k].country.is_none() {
+                out[k].country = country;
+            }
+            continue;
+        }
         let name = text[start as usize..end as usize].to_string();
         if let Some(k) = out.iter().position(|e| e.unnamed && e.name.eq_ignore_ascii_case(&name)) {
             out[k].mentions.push((start, end));
