@@ -713,3 +713,13 @@ fn partial_quotes_keep_the_speaker_of_their_clause() {
     );
     assert!(got.iter().all(|g| g.2.as_deref() == Some("Prosecutors")), "{got:?}");
 }
+
+#[test]
+fn a_military_spokesperson_is_the_director_of_its_public_relations() {
+    let got = summary(
+        "Major General Omar Siddiq, director general of military public relations, spoke on Monday. \
+         A foreign ministry spokesperson, Lina Haddad, declined to comment. \
+         The military spokesperson said 40 raids were carried out in the province.",
+    );
+    assert!(got.contains(&q("40 raids were carried out in the province", false, Some("Omar Siddiq"))), "{got:?}");
+}
