@@ -723,3 +723,14 @@ fn a_military_spokesperson_is_the_director_of_its_public_relations() {
     );
     assert!(got.contains(&q("40 raids were carried out in the province", false, Some("Omar Siddiq"))), "{got:?}");
 }
+
+#[test]
+fn a_statement_speaks_for_whoever_issued_it() {
+    let got = summary(
+        "“We call on both sides to hold their fire,” the envoys said in a joint statement. \
+         The statement said the talks would resume in Doha.",
+    );
+    assert!(got.contains(&q("the talks would resume in Doha", false, Some("the envoys"))), "{got:?}");
+    let got = summary("“The raid targeted a weapons depot,” said a statement posted by the interior ministry.");
+    assert_eq!(got, [q("The raid targeted a weapons depot,", true, Some("the interior ministry"))]);
+}

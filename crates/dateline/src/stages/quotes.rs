@@ -781,6 +781,41 @@ impl<'a> Quoter<'a> {
                 return Some(SpeakerAnn { name: self.doc.entities[k].name.clone(), start, end, entity: Some(k) });
             }
         }
+        // "said a statement posted by the news agency", "a statement from the
+        // ministry": who issued it.
+        let doc_noun = |w: &str| {
+            matches!(w, "statement" | "communique" | "communiqué" | "letter" | "report" | "declaration" | "notice")
+        };
+        let by_verb = |k: usize| matches!(self.lower(k), "posted" | "issued" | "released" | "published" | "signed");
+        let by = if by_verb(b - 1) && self.lower(b) == "by"
+            || doc_noun(self.lower(b - 1)) && matches!(self.lower(b), "by" | "from")
+        {
+            Some(b + 1)
+        } else if doc_noun(self.lower(b - 1)) && by_verb(b) && self.lower(b + 1) == "by" {
+            Some(b + 2)
+        } else {
+            None
+        };
+        if let Some(from) = by {
+            let ceil = self.sentence_range(self.sent_of[a] as usize).1;
+            if let Some(r) = self.np_right(from, ceil) {
+                return self.speaker(r, last).map(|sp| SpeakerAnn { start, end: sp.end, ..sp });
+            }
+        }
+        // "The statement said" after "the diplomats said in a joint statement":
+        // whoever issued it.
+        if let (Some(l), Some(head)) = (last, lower.strip_prefix("the ")) {
+            let noun = head.rsplit(' ').next().unwrap_or(head);
+            let said_in_it = || {
+                let si = self.doc.sentence_at(l.start as usize)?;
+                let st = &self.doc.sentences[si];
+                let words = &self.doc.lower()[st.start as usize..st.end as usize];
+                contains_word(words, noun).then_some(())
+            };
+            if doc_noun(noun) && l.end <= start && said_in_it().is_some() {
+                return Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity });
+            }
+        }
         // "the source" after "a Hamas source": the same speaker.
         if let (Some(l), Some(head)) = (last, lower.strip_prefix("the ")) {
             if !head.contains(' ') && l.name.to_lowercase().ends_with(head) {
