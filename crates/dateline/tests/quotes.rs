@@ -734,3 +734,17 @@ fn a_statement_speaks_for_whoever_issued_it() {
     let got = summary("“The raid targeted a weapons depot,” said a statement posted by the interior ministry.");
     assert_eq!(got, [q("The raid targeted a weapons depot,", true, Some("the interior ministry"))]);
 }
+
+#[test]
+fn a_named_subject_after_an_opening_phrase_speaks() {
+    let speaker = |t: &str| summary(t).first().and_then(|q| q.2.clone());
+    assert_eq!(
+        speaker("Speaking at a rally in Kisumu, Kenya, Wekesa says the vote was stolen from his supporters.")
+            .as_deref(),
+        Some("Wekesa")
+    );
+    assert_eq!(
+        speaker("More than the economy or crime, Okafor believes the drought will decide the election.").as_deref(),
+        Some("Okafor")
+    );
+}

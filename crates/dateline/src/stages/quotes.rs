@@ -1200,42 +1200,7 @@ impl<'a> Quoter<'a> {
         let mut start = a;
         // Skip a leading adverbial that ends in a comma within the first 12 tokens.
         if let Some(c) = (a..before.min(a + 12)).find(|&k| self.raw(k) == ",") {
-            let first = self.lower(a);
-            if matches!(
-                first,
-                "in" | "on"
-                    | "at"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "however"
-                    | "meanwhile"
-                    | "but"
-                    | "and"
-                    | "still"
-                    | "speaking"
-                    | "earlier"
-                    | "later"
-                    | "according"
-                    | "having"
-                    | "as"
-                    | "with"
-                    | "for"
-                    | "despite"
-                    | "under"
-                    | "amid"
-                    | "following"
-                    | "asked"
-                    | "when"
-                    | "while"
-                    | "if"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "since"
-                    | "by"
-                    | "instead"
-            ) {
+            if is_opener(self.lower(a)) {
                 start = c + 1;
             }
         }
@@ -1693,7 +1658,16 @@ impl<'a> Quoter<'a> {
             if s1 == s0 + 1 && matches!(self.lower(s0), "who" | "which") {
                 return Some((s0, s1));
             }
-            if s0 > floor && self.raw(s0 - 1) == "," && self.sent_has_comma_pair(floor, s0) {
+            // ("Speaking at a rally in Novi, Michigan, Trump says", "More than health
+            // care, Mr. Obama believes": a name or an opening phrase keeps the NP.)
+            let named = (s0..s1).any(|k| self.raw(k).starts_with(char::is_uppercase) && k > floor)
+                || (s1 == s0 + 1 && is_pronoun(self.lower(s0)));
+            if s0 > floor
+                && self.raw(s0 - 1) == ","
+                && self.sent_has_comma_pair(floor, s0)
+                && !named
+                && !is_opener(self.lower(floor))
+            {
                 return self.subject(floor, s0 - 1).or(Some((s0, s1)));
             }
             return Some((s0, s1));
@@ -1915,6 +1889,46 @@ fn is_aux(w: &str) -> bool {
             | "’ll"
             | "wo"
             | "ca"
+    )
+}
+
+/// A word that opens a phrase before a sentence's subject ("In a statement, …",
+/// "Speaking to reporters, …", "According to …, …").
+fn is_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "however"
+            | "meanwhile"
+            | "but"
+            | "and"
+            | "still"
+            | "speaking"
+            | "earlier"
+            | "later"
+            | "according"
+            | "having"
+            | "as"
+            | "with"
+            | "for"
+            | "despite"
+            | "under"
+            | "amid"
+            | "following"
+            | "asked"
+            | "when"
+            | "while"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "by"
+            | "instead"
     )
 }
 
