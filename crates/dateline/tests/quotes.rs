@@ -747,4 +747,10 @@ fn a_named_subject_after_an_opening_phrase_speaks() {
         speaker("More than the economy or crime, Okafor believes the drought will decide the election.").as_deref(),
         Some("Okafor")
     );
+    // A time ends the subject: "spoke out Tuesday" is no name.
+    assert_eq!(
+        speaker("Amina Yusuf spoke out Tuesday about the raid on the camp, arguing that the guards had fled.")
+            .as_deref(),
+        Some("Amina Yusuf")
+    );
 }

@@ -1044,7 +1044,7 @@ impl<'a> Quoter<'a> {
                     let w = self.lower(b);
                     (!NP_STOP.contains(w) || self.name_word(b) || (b == start && matches!(w, "the" | "a" | "an")))
                         && self.cue(b).is_none()
-                        && !(b > start && self.past_verb(b))
+                        && !(b > start && (self.past_verb(b) || self.in_time[b]))
                 }
                 _ => t.has(flags::CLITIC),
             };
