@@ -1208,7 +1208,18 @@ impl<'a> Quoter<'a> {
         while s < before && matches!(self.lower(s), "but" | "and" | "however" | "so" | "yet") {
             s += 1;
         }
-        self.np_right(s, before)
+        let (n0, n1) = self.np_right(s, before)?;
+        // "Amina Yusuf spoke out …": a person's name the entities layer found
+        // opening the phrase, with lowercase words after it, is the subject.
+        let people = self.doc.entities.iter().filter(|e| e.kind == crate::record::EntityType::Person);
+        let cut = people.flat_map(|e| e.mentions.iter()).find_map(|&(ms, me)| {
+            (ms == self.toks[n0].start && me < self.toks[n1 - 1].end)
+                .then(|| self.toks.partition_point(|t| t.end <= me))
+        });
+        match cut {
+            Some(c) if c > n0 && c < n1 && self.raw(c).starts_with(char::is_lowercase) => Some((n0, c)),
+            _ => Some((n0, n1)),
+        }
     }
 
     /// Reported speech in sentence `si`: every reporting clause outside direct
