@@ -348,3 +348,11 @@ fn a_described_role_in_apposition_is_the_named_persons() {
     assert!(p.roles.iter().any(|r| r.contains("minister")), "{:?}", p.roles);
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Mali's territorial administration minister")), "{es:?}");
 }
+
+#[test]
+fn an_untyped_name_listed_with_people_is_a_person() {
+    let es = entities("Three senators — Amara Obi, Lena Okafor and Jon Miller — wrote to the ministry on Monday.");
+    for n in ["Amara Obi", "Lena Okafor", "Jon Miller"] {
+        assert_eq!(find(&es, n).kind, T::Person, "{n}");
+    }
+}

@@ -754,3 +754,19 @@ fn a_named_subject_after_an_opening_phrase_speaks() {
         Some("Amina Yusuf")
     );
 }
+
+#[test]
+fn they_are_the_people_named_together_last() {
+    let got = summary(
+        "The mayor said the road was shut. Three senators — Ada Obi, Lena Okafor and Jon Miller — wrote to the \
+         ministry on Monday. \"We are deeply concerned about the blockade,\" they wrote in a letter.",
+    );
+    assert!(
+        got.contains(&q(
+            "We are deeply concerned about the blockade,",
+            true,
+            Some("Ada Obi, Lena Okafor and Jon Miller")
+        )),
+        "{got:?}"
+    );
+}

@@ -982,9 +982,41 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
         e.mentions.dedup();
     }
     out.retain(|e| !e.mentions.is_empty());
+    people_in_lists(text, &mut out);
     role_holders(doc, kb, year, &mut out);
     affiliate(doc, kb, &mut out);
     out
+}
+
+/// An untyped name listed with people is a person too: "Ada Obi, Lena Okafor
+/// and Jon Miller", "Hazard, Mertens and Carrasco".
+fn people_in_lists(text: &str, out: &mut [EntityAnn]) {
+    let mut ms: Vec<(u32, u32, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.kind, EntityType::Person | EntityType::Other))
+        .flat_map(|(k, e)| e.mentions.iter().map(move |&(a, b)| (a, b, k)))
+        .collect();
+    ms.sort_unstable();
+    let joined = |x: &(u32, u32, usize), y: &(u32, u32, usize)| {
+        x.1 <= y.0 && matches!(text[x.1 as usize..y.0 as usize].trim(), "," | "and" | ", and")
+    };
+    let mut i = 0;
+    while i < ms.len() {
+        let mut j = i;
+        while j + 1 < ms.len() && joined(&ms[j], &ms[j + 1]) {
+            j += 1;
+        }
+        let people = (i..=j).filter(|&m| out[ms[m].2].kind == EntityType::Person).count();
+        if j > i && people >= 1 && text[ms[j - 1].1 as usize..ms[j].0 as usize].contains("and") {
+            for m in i..=j {
+                if out[ms[m].2].kind == EntityType::Other {
+                    out[ms[m].2].kind = EntityType::Person;
+                }
+            }
+        }
+        i = j + 1;
+    }
 }
 
 /// Singular nouns that head a role ("Qatar's prime minister", "Cairo's spy chief").

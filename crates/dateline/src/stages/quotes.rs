@@ -761,6 +761,12 @@ impl<'a> Quoter<'a> {
                 Some(l) if name.eq_ignore_ascii_case("they") && plural(l) => {
                     Some(SpeakerAnn { name: l.name.clone(), start, end, entity: l.entity })
                 }
+                // "Chuck Grassley, Jeanne Shaheen and Jim Risch … they wrote": the
+                // people named together last.
+                _ if name.eq_ignore_ascii_case("they") => {
+                    let list = self.people_listed_before(start, last.map_or(0, |l| l.start));
+                    Some(SpeakerAnn { name: list.unwrap_or(name), start, end, entity: None })
+                }
                 _ => Some(SpeakerAnn { name, start, end, entity: None }),
             };
         }
@@ -975,6 +981,41 @@ impl<'a> Quoter<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The last list of two or more people named together ("Chuck Grassley,
+    /// Jeanne Shaheen and Jim Risch") before byte `at` and after byte `after`,
+    /// within the two sentences before: the list as written.
+    fn people_listed_before(&self, at: u32, after: u32) -> Option<String> {
+        let floor = self.doc.sentence_at(at as usize).map_or(0, |s| self.doc.sentences[s.saturating_sub(2)].start);
+        let mut ms: Vec<(u32, u32)> = self
+            .doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == crate::record::EntityType::Person)
+            .flat_map(|e| e.mentions.iter().copied())
+            .filter(|&(a, b)| a >= floor.max(after) && b <= at)
+            .collect();
+        ms.sort_unstable();
+        // Runs of mentions joined by ", " or " and ".
+        let joined = |x: (u32, u32), y: (u32, u32)| {
+            let gap = self.text[x.1 as usize..y.0 as usize].trim();
+            matches!(gap, "," | "and" | ", and")
+        };
+        let mut best: Option<(u32, u32, usize)> = None;
+        let mut i = 0;
+        while i < ms.len() {
+            let mut j = i;
+            while j + 1 < ms.len() && joined(ms[j], ms[j + 1]) {
+                j += 1;
+            }
+            let closes_with_and = j > i && self.text[ms[j - 1].1 as usize..ms[j].0 as usize].contains("and");
+            if closes_with_and {
+                best = Some((ms[i].0, ms[j].1, j - i + 1));
+            }
+            i = j + 1;
+        }
+        best.map(|(a, b, _)| self.text[a as usize..b as usize].to_string())
     }
 
     /// Whether the name starting at byte `at` stands where a subject stands: first
