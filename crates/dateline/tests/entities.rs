@@ -355,4 +355,7 @@ fn an_untyped_name_listed_with_people_is_a_person() {
     for n in ["Amara Obi", "Lena Okafor", "Jon Miller"] {
         assert_eq!(find(&es, n).kind, T::Person, "{n}");
     }
+    // What follows "of" in a list of people is their body, not one of them.
+    let es = entities("Winners included Ana Ruiz of Green Dawn Alliance, and Jon Miller of the Labour Party.");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Green Dawn Alliance") || e.kind != T::Person), "{es:?}");
 }

@@ -1010,7 +1010,13 @@ fn people_in_lists(text: &str, out: &mut [EntityAnn]) {
         let people = (i..=j).filter(|&m| out[ms[m].2].kind == EntityType::Person).count();
         if j > i && people >= 1 && text[ms[j - 1].1 as usize..ms[j].0 as usize].contains("and") {
             for m in i..=j {
-                if out[ms[m].2].kind == EntityType::Other {
+                // ("Raymond Chan of People Power, and Leung Kwok-hung": what
+                // follows "of" is the person's body, not one of the list.)
+                let before = text[..ms[m].0 as usize].trim_end();
+                let attached = ["of", "from", "at", "for", "in", "with", "by"]
+                    .iter()
+                    .any(|p| before.strip_suffix(p).is_some_and(|r| r.ends_with(' ') || r.is_empty()));
+                if out[ms[m].2].kind == EntityType::Other && !attached {
                     out[ms[m].2].kind = EntityType::Person;
                 }
             }
