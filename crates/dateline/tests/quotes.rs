@@ -770,3 +770,18 @@ fn they_are_the_people_named_together_last() {
         "{got:?}"
     );
 }
+
+#[test]
+fn past_an_age_or_a_relative_clause_the_subject_speaks() {
+    let speaker = |t: &str| summary(t).first().and_then(|q| q.2.clone());
+    assert_eq!(
+        speaker("Okafor, 56, who has led the relief mission for a decade, told reporters that the camp was full.")
+            .as_deref(),
+        Some("Okafor")
+    );
+    assert_eq!(
+        speaker("The families of the missing, many of whom say the search was halted too early, met on Monday.")
+            .as_deref(),
+        Some("many of whom")
+    );
+}

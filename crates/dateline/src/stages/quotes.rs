@@ -1051,6 +1051,10 @@ impl<'a> Quoter<'a> {
         if end > floor && matches!(self.lower(end - 1), "who" | "which") {
             return Some((end - 1, end));
         }
+        // "…, many of whom say": the part of those named before.
+        if end > floor + 2 && matches!(self.lower(end - 1), "whom" | "which") && self.lower(end - 2) == "of" {
+            return Some((end - 3, end));
+        }
         let mut a = end;
         while a > floor && end - a < 8 {
             let t = &self.toks[a - 1];
@@ -1730,12 +1734,16 @@ impl<'a> Quoter<'a> {
             k -= 1;
         }
         if k > floor && self.raw(k - 1) == "," {
-            let open = (floor..k - 1).rev().find(|&x| self.raw(x) == ",")?;
+            // ("Schiff, 56, who has served on the committee for a decade, told":
+            // past an age or a relative clause, the sentence's subject.)
+            let Some(open) = (floor..k - 1).rev().find(|&x| self.raw(x) == ",") else {
+                return self.subject(floor, v);
+            };
             // "Amirov’s lawyer, Michael Martin, said": the name between the commas.
             if self.is_name(open + 1, k - 1) {
                 return Some((open + 1, k - 1));
             }
-            return self.np_left(open, floor);
+            return self.np_left(open, floor).or_else(|| self.subject(floor, v));
         }
         None
     }
