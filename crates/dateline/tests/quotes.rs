@@ -785,3 +785,14 @@ fn past_an_age_or_a_relative_clause_the_subject_speaks() {
         Some("many of whom")
     );
 }
+
+#[test]
+fn adverbs_end_subjects_and_participles_are_no_reports() {
+    let got = summary("The prime minister's office promptly issued a statement, saying the report was false.");
+    assert_eq!(got, [q("the report was false", false, Some("The prime minister's office"))]);
+    // After a determiner an adverb is part of the phrase.
+    let got = summary("According to a recently published survey, most residents want the curfew lifted.");
+    assert!(got.iter().any(|g| g.2.as_deref() == Some("a recently published survey")), "{got:?}");
+    // "the attitudes expressed on social media": a participle, no report.
+    assert!(summary("The attitudes expressed on social media networks were often hostile to the plan.").is_empty());
+}

@@ -1089,7 +1089,14 @@ impl<'a> Quoter<'a> {
                     let w = self.lower(b);
                     (!NP_STOP.contains(w) || self.name_word(b) || (b == start && matches!(w, "the" | "a" | "an")))
                         && self.cue(b).is_none()
-                        && !(b > start && (self.past_verb(b) || self.in_time[b]))
+                        // ("Hillary Clinton spoke out Tuesday", "the administration promptly")
+                        && !(b > start
+                            && (self.past_verb(b)
+                                || self.in_time[b] && self.raw(b).starts_with(char::is_uppercase)
+                                || self.raw(b).starts_with(char::is_lowercase)
+                                    && self.is_adverb(b)
+                                    && w != "only"
+                                    && !is_determiner(self.lower(b - 1))))
                 }
                 _ => t.has(flags::CLITIC),
             };
@@ -1450,8 +1457,10 @@ impl<'a> Quoter<'a> {
                     // "people accused of rape", "a man described by police as": a participle;
                     // "a group called the Patriotic Front": a name.
                     if c == Cue::Object2
-                        && (matches!(self.lower(ce), "of" | "by" | "into" | "onto" | "through")
-                            || (here > a + 1 && matches!(self.lower(here - 2), "a" | "an")))
+                        && (matches!(
+                            self.lower(ce),
+                            "of" | "by" | "into" | "onto" | "through" | "on" | "in" | "at" | "during"
+                        ) || (here > a + 1 && matches!(self.lower(here - 2), "a" | "an")))
                     {
                         continue;
                     }
