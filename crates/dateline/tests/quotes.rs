@@ -780,6 +780,11 @@ fn past_an_age_or_a_relative_clause_the_subject_speaks() {
         Some("Okafor")
     );
     assert_eq!(
+        speaker("A nurse in Kharkiv, who spoke on condition of anonymity, said the ward had no power for a week.")
+            .as_deref(),
+        Some("A nurse in Kharkiv")
+    );
+    assert_eq!(
         speaker("The families of the missing, many of whom say the search was halted too early, met on Monday.")
             .as_deref(),
         Some("many of whom")

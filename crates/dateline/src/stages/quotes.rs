@@ -1709,15 +1709,8 @@ impl<'a> Quoter<'a> {
             self.np_left(v, floor).or_else(|| self.skip_aux_np(v, floor))
         };
         if let Some((s0, s1)) = direct {
-            // "Experts on North Korea said", "The head of the agency said": the
-            // subject with its prepositional phrase.
-            // (Not "diplomats from the Group of Seven": the body they came from speaks.)
-            if s0 > floor + 1 && matches!(self.lower(s0 - 1), "of" | "on" | "for" | "at" | "in" | "with") {
-                if let Some((h0, _)) = self.np_left(s0 - 1, floor) {
-                    if h0 == floor || self.raw(h0 - 1) == "," && self.toks[h0].kind == TokenKind::Word {
-                        return Some((h0, s1));
-                    }
-                }
+            if let Some(r) = self.with_phrase(s0, s1, floor) {
+                return Some(r);
             }
             // ("…, among them Amina Yusuf, who says": "who" stands for her.)
             if s1 == s0 + 1 && matches!(self.lower(s0), "who" | "which") {
@@ -1752,7 +1745,9 @@ impl<'a> Quoter<'a> {
             if self.is_name(open + 1, k - 1) {
                 return Some((open + 1, k - 1));
             }
-            return self.np_left(open, floor).or_else(|| self.subject(floor, v));
+            // ("A college student in Beijing, who spoke …, said": the student.)
+            let np = self.np_left(open, floor).map(|(s0, s1)| self.with_phrase(s0, s1, floor).unwrap_or((s0, s1)));
+            return np.or_else(|| self.subject(floor, v));
         }
         None
     }
@@ -1786,6 +1781,20 @@ impl<'a> Quoter<'a> {
                 let t = &self.toks[k];
                 t.kind == TokenKind::Word && self.raw(k).chars().next().is_some_and(char::is_uppercase)
             })
+    }
+
+    /// "Experts on North Korea said", "The head of the agency said", "A student
+    /// in Beijing said": the subject with its prepositional phrase, where the NP
+    /// `[s0, s1)` follows a preposition after a phrase that opens the clause.
+    /// (Not "diplomats from the Group of Seven": the body they came from speaks.)
+    fn with_phrase(&self, s0: usize, s1: usize, floor: usize) -> Option<(usize, usize)> {
+        if s0 > floor + 1 && matches!(self.lower(s0 - 1), "of" | "on" | "for" | "at" | "in" | "with") {
+            let (h0, _) = self.np_left(s0 - 1, floor)?;
+            if h0 == floor || self.raw(h0 - 1) == "," && self.toks[h0].kind == TokenKind::Word {
+                return Some((h0, s1));
+            }
+        }
+        None
     }
 
     /// "Israeli officials have indicated": the NP before an auxiliary or adverb.
