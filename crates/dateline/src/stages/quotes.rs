@@ -9,7 +9,10 @@
 //!   paragraph continues when the next paragraph opens with a quotation mark,
 //!   and is otherwise closed there, so an unbalanced mark never swallows the
 //!   article. A single quoted word with no attribution next to it is a scare
-//!   quote, not speech.
+//!   quote, not speech; a title in capitals (“Face the Nation”) is a name, not
+//!   speech, unless someone gave it ("what she called the “…”"). A quote its
+//!   attribution interrupts in one sentence (`“…,” she said, “…”`) is one
+//!   quote with a gap.
 //! - **Attribution** of a direct quote is read around its marks: `”, said X`,
 //!   `,” X said`, `X said: “`, or any reporting clause in the same sentence
 //!   (`planned to discuss “…”, a source told AFP`). A quote paragraph with no
@@ -20,11 +23,20 @@
 //!   claim (`X called for …`, `X denied …`, `X urged Y to …`), commitments
 //!   (`X pledged to …`) and beliefs (`X believes …`). Every report in a sentence
 //!   counts, a nested one too; a report ends where the clause of the next
-//!   speaker begins (`…, while Y said …`). Wanting and planning are states of
-//!   mind the writer ascribes, not reports, and are left out.
+//!   speaker begins (`…, while Y said …`) or where the speaker's next verb does
+//!   (`called … outrageous and called for …`). A participle after "is" or
+//!   "keeps" is the finite verb (`is saying that`, `isn't saying whether`); a
+//!   headline's or a transcript's speaker stands before a colon (`UN envoy: …`,
+//!   `WALLACE: …`, the turn running to the paragraph's end). Wanting and
+//!   planning are states of mind the writer ascribes, not reports, and are left
+//!   out.
 //! - **Speakers** are the noun phrase next to the cue, as written ("a Hamas
-//!   source", "Al Jazeera’s Hashem Ahelbarra"). "he" and "she" resolve to the
-//!   last named speaker. An unnamed speaker stays as written; none is guessed.
+//!   source", "Al Jazeera’s Hashem Ahelbarra", "Experts on North Korea"), past
+//!   auxiliaries, times and channels ("Hamas on Tuesday said", "the ministry in
+//!   a statement said"), or the subject of a first verb (`arrested … and said`).
+//!   "he" and "she" resolve to the last named speaker, "they" to the body or
+//!   the people named together last, "the statement" to whoever issued it. An
+//!   unnamed speaker stays as written; none is guessed.
 
 use crate::lexicon::{FastMap, FastSet};
 use std::sync::LazyLock;
