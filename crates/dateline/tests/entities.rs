@@ -336,6 +336,11 @@ fn auxiliaries_and_shouted_words_opening_a_quote_are_not_names() {
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Hana Mori") && e.kind == T::Person), "{es:?}");
     let es = entities("The video spread quickly on the Internet after the march.");
     assert!(es.is_empty(), "{es:?}");
+    // Believers and migrants are people, not organizations; a shuttle is a thing.
+    let es = entities("Muslims and Christians prayed together. Muslims travelling to the city were stopped.");
+    assert!(es.is_empty(), "{es:?}");
+    let es = entities("Space Shuttle Atlantis landed at dawn. Atlantis had flown 33 missions.");
+    assert!(es.iter().all(|e| e.kind != T::Person), "{es:?}");
 }
 
 #[test]
