@@ -364,3 +364,12 @@ fn an_untyped_name_listed_with_people_is_a_person() {
     let es = entities("Winners included Ana Ruiz of Green Dawn Alliance, and Jon Miller of the Labour Party.");
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Green Dawn Alliance") || e.kind != T::Person), "{es:?}");
 }
+
+#[test]
+fn a_surname_named_before_the_full_name_is_that_person() {
+    let es = entities("Ms Bauchtman said the pupils were safe. Anna Bauchtman has run the school since 2019.");
+    let p = find(&es, "Anna Bauchtman");
+    assert_eq!(p.mentions.len(), 2, "{es:?}");
+    let es = entities("Shadow Home Secretary Yvette Cooper said her party backed the plan.");
+    assert_eq!(es.iter().filter(|e| e.kind == T::Person).count(), 1, "{es:?}");
+}

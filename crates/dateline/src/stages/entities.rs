@@ -962,16 +962,22 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
         out[k].mentions.extend(armed_later);
     }
     // "Pederson said" after "Geir Pedersen": a surname one letter off a person's
-    // is that person (a misspelling), not a new one.
+    // is that person (a misspelling), not a new one; so is a surname alone named
+    // before the full name ("Ms Bauchtman said … Anna Bauchtman runs …").
     for k in 0..out.len() {
         if out[k].kind != EntityType::Person || out[k].name.contains(' ') || out[k].name.len() < 5 {
             continue;
         }
-        let target = out.iter().position(|e| {
+        let fits = |e: &EntityAnn| {
             e.kind == EntityType::Person
                 && e.name.contains(' ')
-                && e.name.rsplit(' ').next().is_some_and(|last| crate::lexicon::one_letter_off(last, &out[k].name))
-        });
+                && e.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| crate::lexicon::one_letter_off(last, &out[k].name) || last == out[k].name)
+        };
+        // (Only where one person fits: "Ford" beside Henry and Gerald Ford stays.)
+        let target = out.iter().position(fits).filter(|_| out.iter().filter(|e| fits(e)).count() == 1);
         if let Some(t) = target {
             let moved = std::mem::take(&mut out[k].mentions);
             out[t].mentions.extend(moved);
