@@ -801,3 +801,20 @@ fn adverbs_end_subjects_and_participles_are_no_reports() {
     // "the attitudes expressed on social media": a participle, no report.
     assert!(summary("The attitudes expressed on social media networks were often hostile to the plan.").is_empty());
 }
+
+#[test]
+fn numbers_pronouns_and_clauses_in_speaker_phrases() {
+    let speaker = |t: &str| summary(t).first().and_then(|q| q.2.clone());
+    assert_eq!(speaker("Another 19 percent said they would not vote at all.").as_deref(), Some("Another 19 percent"));
+    assert_eq!(
+        speaker("Those close to him say that he would have to consider the ambassador.").as_deref(),
+        Some("Those close to him")
+    );
+    let got = summary("Pupils score lower on exams at such schools, according to one 2017 study.");
+    assert_eq!(got[0].2.as_deref(), Some("one 2017 study"));
+    // ", said he hopes …": the speaker is on the left.
+    let got = summary(
+        "Ana Ruiz, head of the teachers union, said she hopes the march sends a message that “the schools are ours.”",
+    );
+    assert!(got.iter().all(|g| g.2.as_deref() == Some("Ana Ruiz")), "{got:?}");
+}

@@ -1076,6 +1076,8 @@ impl<'a> Quoter<'a> {
                     (!NP_STOP.contains(w) || self.name_word(a - 1)) && self.cue(a - 1).is_none() && !self.in_time[a - 1]
                 }
                 TokenKind::Quote => t.has(flags::CLITIC) || (self.raw(a - 1) == "’" && t.attached()),
+                // "73 percent said", "two-thirds of voters"
+                TokenKind::Number => a < end,
                 _ => false,
             };
             if !ok {
@@ -1099,7 +1101,7 @@ impl<'a> Quoter<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     let w = self.lower(b);
-                    (!NP_STOP.contains(w) || self.name_word(b) || (b == start && matches!(w, "the" | "a" | "an")))
+                    (!NP_STOP.contains(w) || self.name_word(b) || (b == start && matches!(w, "the" | "a" | "an" | "those" | "these")))
                         && self.cue(b).is_none()
                         // ("Hillary Clinton spoke out Tuesday", "the administration promptly")
                         && !(b > start
@@ -1110,6 +1112,8 @@ impl<'a> Quoter<'a> {
                                     && w != "only"
                                     && !is_determiner(self.lower(b - 1))))
                 }
+                // "a 52-count complaint", "one 2017 study"
+                TokenKind::Number => b > start,
                 _ => t.has(flags::CLITIC),
             };
             if !ok {
@@ -1204,7 +1208,11 @@ impl<'a> Quoter<'a> {
                 let left_is_word = j > a && self.toks[j - 1].kind == TokenKind::Word;
                 // (After a comma: "…, told AFP" and "Sudani, posting on X, called the
                 // death a “…”" have their speaker on the left; ", said X" not.)
-                let left = left_is_word || (self.cue(j) != Some(Cue::Verb) && j > a && self.raw(j - 1) == ",");
+                // (", said he hopes …", ", said that …": a clause follows, the speaker
+                // is on the left.)
+                let clause_next = matches!(self.lower(j + 1), "he" | "she" | "they" | "we" | "i" | "it" | "that");
+                let left = left_is_word
+                    || ((self.cue(j) != Some(Cue::Verb) || clause_next) && j > a && self.raw(j - 1) == ",");
                 let at = if left { self.clause_with_verb_at(j, a, b) } else { None };
                 if let Some(at) = at.or_else(|| self.clause_at(j, b, inside)) {
                     return Some(Attribution { adjacent: false, ..at });
@@ -1721,6 +1729,10 @@ impl<'a> Quoter<'a> {
             self.np_left(v, floor).or_else(|| self.skip_aux_np(v, floor))
         };
         if let Some((s0, s1)) = direct {
+            // "Those close to him say": an object pronoun ends a longer subject.
+            if s1 == s0 + 1 && matches!(self.lower(s0), "him" | "her" | "them" | "us" | "me") {
+                return self.subject(floor, v).map(|(h0, _)| (h0, s1)).filter(|&(h0, _)| h0 < s0);
+            }
             if let Some(r) = self.with_phrase(s0, s1, floor) {
                 return Some(r);
             }
