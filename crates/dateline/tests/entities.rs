@@ -373,3 +373,14 @@ fn a_surname_named_before_the_full_name_is_that_person() {
     let es = entities("Shadow Home Secretary Yvette Cooper said her party backed the plan.");
     assert_eq!(es.iter().filter(|e| e.kind == T::Person).count(), 1, "{es:?}");
 }
+
+#[test]
+fn name_particles_and_former_holders() {
+    let es = entities("Commission President Ursula Von der Leyen said the bloc would act.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Ursula von der Leyen")), "{es:?}");
+    let es = entities("Former French Ambassador Michel Duclos said the talks had stalled.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Michel Duclos") && e.kind == T::Person), "{es:?}");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Former French")), "{es:?}");
+    let es = entities("Lena Maria della Rocca, an envoy, said the talks had stalled.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Lena Maria della Rocca")), "{es:?}");
+}

@@ -650,8 +650,27 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     && (["al-", "el-", "ad-", "as-", "an-", "ar-", "at-", "az-"]
                         .iter()
                         .any(|p| w2.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
-                        || (matches!(w2, "bin" | "ibn" | "bint" | "ould" | "van" | "von" | "de" | "da" | "dos")
-                            && e + 1 < b
+                        || (matches!(
+                            w2,
+                            "bin"
+                                | "ibn"
+                                | "bint"
+                                | "ould"
+                                | "van"
+                                | "von"
+                                | "de"
+                                | "da"
+                                | "dos"
+                                | "der"
+                                | "den"
+                                | "del"
+                                | "della"
+                                | "di"
+                                | "du"
+                                | "la"
+                                | "le"
+                                | "ter"
+                        ) && e + 1 < b
                             && cap(&toks[e + 1], text)));
                 if (cap(t2, text) && !t2.attached())
                     || particle
