@@ -381,6 +381,10 @@ fn name_particles_and_former_holders() {
     let es = entities("Former French Ambassador Michel Duclos said the talks had stalled.");
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Michel Duclos") && e.kind == T::Person), "{es:?}");
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Former French")), "{es:?}");
+    let es = entities("The book by Nobel laureate Amani Okoth sold well; striker Jon Arrieta scored twice.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Amani Okoth") && e.kind == T::Person), "{es:?}");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Jon Arrieta") && e.kind == T::Person), "{es:?}");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Nobel")), "{es:?}");
     let es = entities("Lena Maria della Rocca, an envoy, said the talks had stalled.");
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Lena Maria della Rocca")), "{es:?}");
 }
