@@ -388,3 +388,12 @@ fn name_particles_and_former_holders() {
     let es = entities("Lena Maria della Rocca, an envoy, said the talks had stalled.");
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Lena Maria della Rocca")), "{es:?}");
 }
+
+#[test]
+fn a_church_named_for_its_denomination_is_a_body() {
+    let es = entities("The Coptic Church condemned the attack on St. Mark's Church in Cairo.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Coptic Church") && e.kind == T::Organization), "{es:?}");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("St. Mark's Church")), "{es:?}");
+    let es = entities("The Greek Orthodox Church estimates the number is close to 2,000.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Greek Orthodox Church")), "{es:?}");
+}

@@ -409,6 +409,36 @@ fn cap(t: &Token, text: &str) -> bool {
     t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase)
 }
 
+/// A church named for its denomination is a body ("Greek Orthodox Church",
+/// "the Coptic Church"); one named for a saint or a street is a building.
+fn church_body(words: &[&str]) -> bool {
+    words.last() == Some(&"Church")
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "Orthodox"
+                    | "Catholic"
+                    | "Anglican"
+                    | "Methodist"
+                    | "Baptist"
+                    | "Lutheran"
+                    | "Evangelical"
+                    | "Presbyterian"
+                    | "Coptic"
+                    | "Protestant"
+                    | "Episcopal"
+                    | "Pentecostal"
+                    | "Adventist"
+                    | "Maronite"
+                    | "Apostolic"
+                    | "Reformed"
+                    | "Mennonite"
+                    | "Moravian"
+                    | "Unification"
+            )
+        })
+}
+
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
@@ -612,7 +642,8 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 while r < b && cap(&toks[r], text) && !toks[r].attached() {
                     r += 1;
                 }
-                let opens_org = r > i + 1 && WORDS.org.contains(toks[r - 1].text(text));
+                let run: Vec<&str> = (i..r).map(|k| toks[k].text(text)).collect();
+                let opens_org = r > i + 1 && (WORDS.org.contains(toks[r - 1].text(text)) || church_body(&run));
                 if let (Some(k), false) = (g.demonym(tk.text(doc.lower())), opens_org) {
                     let c = &g.countries[k];
                     let e = &g.entries[c.entry];
@@ -760,7 +791,9 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             });
             let written = &text[toks[nstart].start as usize..toks[e - 1].end as usize];
             let speech_after = toks.get(e).is_some_and(|t| crate::lexicon::is_speech_verb(t.text(text)));
-            let kind = if name_words.iter().any(|w| WORDS.thing.contains(w)) {
+            let kind = if church_body(name_words) {
+                Some(EntityType::Organization)
+            } else if name_words.iter().any(|w| WORDS.thing.contains(w)) {
                 None // "Zamfara State", "Qahira Hotel": places and things we do not type yet
             } else if WORDS.org.contains(last_word) && (name_words.len() >= 2 || !cap_only_org(last_word))
                 || (name_words.len() == 1
