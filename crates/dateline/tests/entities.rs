@@ -397,3 +397,12 @@ fn a_church_named_for_its_denomination_is_a_body() {
     let es = entities("The Greek Orthodox Church estimates the number is close to 2,000.");
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Greek Orthodox Church")), "{es:?}");
 }
+
+#[test]
+fn an_organizations_ending_wins_over_a_things_word_and_papers_are_bodies() {
+    let es = entities("Researchers at Ohio State University and the Daily Herald reported the find.");
+    assert!(es.iter().any(|e| e.name.as_deref().is_some_and(|n| n.ends_with("State University"))), "{es:?}");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Daily Herald")), "{es:?}");
+    // "Zamfara State" is still a place, not a body.
+    assert!(entities("Zamfara State officials said so.").is_empty());
+}

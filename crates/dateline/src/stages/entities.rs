@@ -793,7 +793,8 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             let speech_after = toks.get(e).is_some_and(|t| crate::lexicon::is_speech_verb(t.text(text)));
             let kind = if church_body(name_words) {
                 Some(EntityType::Organization)
-            } else if name_words.iter().any(|w| WORDS.thing.contains(w)) {
+            } else if name_words.iter().any(|w| WORDS.thing.contains(w)) && !WORDS.org.contains(last_word) {
+                // (Not "Colorado State University": an organization's ending wins.)
                 None // "Zamfara State", "Qahira Hotel": places and things we do not type yet
             } else if WORDS.org.contains(last_word) && (name_words.len() >= 2 || !cap_only_org(last_word))
                 || (name_words.len() == 1
