@@ -403,6 +403,9 @@ fn an_organizations_ending_wins_over_a_things_word_and_papers_are_bodies() {
     let es = entities("Researchers at Ohio State University and the Daily Herald reported the find.");
     assert!(es.iter().any(|e| e.name.as_deref().is_some_and(|n| n.ends_with("State University"))), "{es:?}");
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Daily Herald")), "{es:?}");
+    let es = entities("A team from Colorado State University took part. The UK Home Office said so.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Colorado State University")), "{es:?}");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Home Office")), "{es:?}");
     // "Zamfara State" is still a place, not a body.
     assert!(entities("Zamfara State officials said so.").is_empty());
 }

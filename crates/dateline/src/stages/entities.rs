@@ -467,6 +467,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
 
     // Tokens covered by places; countries become COUNTRY entities.
     let mut in_place = vec![false; toks.len()];
+    let mut in_country = vec![false; toks.len()];
     for p in &doc.places {
         in_place[doc.token_range(p.start, p.end)].fill(true);
         let e = &g.entries[p.entry];
@@ -474,6 +475,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             continue;
         }
         if e.feature == PlaceFeature::Country {
+            in_country[doc.token_range(p.start, p.end)].fill(true);
             let make = || country_entity(&e.name, &e.country);
             add(&mut out, &mut by_key, format!("country:{}", e.country), &make, (p.start, p.end));
         } else if e.capital && capital_speaks(doc, p.start, p.end) {
@@ -882,6 +884,23 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             // possessive it is the country's ("Israel's Cabinet"): left to the country.
             let mut kind = kind;
             let mut name_from = None;
+            // ("Colorado State University": a longer name after a town or a region
+            // takes it too; a country's is its attribute: "UK Home Office".)
+            if name_words.len() >= 2
+                && kind == Some(EntityType::Organization)
+                && WORDS.org.contains(last_word)
+                && i > a
+                && in_place[i - 1]
+                && !in_country[i - 1]
+                && !toks[i].attached()
+                && toks[i - 1].text(text).starts_with(char::is_uppercase)
+            {
+                let mut p0 = i - 1;
+                while p0 > a && in_place[p0 - 1] {
+                    p0 -= 1;
+                }
+                name_from = Some(p0);
+            }
             if name_words.len() == 1 && WORDS.org.contains(last_word) && !is_acronym(last_word) {
                 let possessive = i > a && matches!(toks[i - 1].text(text), "'s" | "’s");
                 if i > a && in_place[i - 1] && !possessive && !toks[i].attached() {
