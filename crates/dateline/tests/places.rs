@@ -399,3 +399,14 @@ fn a_small_capital_inside_a_park_s_name_does_not_place_it() {
     let ps = places("Crowds gathered at London Heathrow Airport.");
     assert_eq!(ps[0].country.as_deref(), Some("GBR"));
 }
+
+#[test]
+fn a_short_word_in_capitals_is_no_towns_name() {
+    // "DAB" is a party's acronym, not Dabou ("Dab") in Ivory Coast.
+    assert_eq!(names("The pro-Beijing DAB won four seats in Kowloon."), ["Kowloon"]);
+    // Countries' codes still are countries.
+    assert_eq!(
+        names("Officials in the UAE and the DRC agreed."),
+        ["United Arab Emirates", "Democratic Republic of the Congo"]
+    );
+}

@@ -190,12 +190,18 @@ impl Stage for Places {
                     if hits.is_empty() {
                         continue;
                     }
+                    // "DAB", "ICI", "KSC": a short word in capitals is an acronym, a
+                    // country's code ("UAE", "DRC") or a region's ("NSW") at most, not a
+                    // town's name written in capitals ("Dab").
+                    let raw = t.text(text);
+                    let shouted = n == 1 && raw.len() <= 4 && raw.chars().all(|c| c.is_ascii_uppercase());
                     let places: Vec<usize> = hits
                         .iter()
                         .filter_map(|h| match h {
                             Hit::Place(e) => Some(*e),
                             Hit::Demonym(_) => None,
                         })
+                        .filter(|&e| !shouted || !matches!(g.entries[e].feature, PlaceFeature::City))
                         .collect();
                     let demonym = g.demonym(key);
                     if let Some(k) = demonym {
