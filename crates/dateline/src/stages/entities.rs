@@ -940,7 +940,9 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             };
             // A month, weekday or sentence opener heading a run is no part of the name.
             let mut ns = name_from.unwrap_or(nstart);
-            while ns < e - 1 && WORDS.not_name.contains(toks[ns].text(text)) {
+            // ("Pro-Beijing DAB", "Anti-Kremlin Kommersant": a stance heading a run too.)
+            let stance = |w: &str| ["Pro-", "Anti-", "Ex-"].iter().any(|p| w.starts_with(p));
+            while ns < e - 1 && (WORDS.not_name.contains(toks[ns].text(text)) || stance(toks[ns].text(text))) {
                 ns += 1;
             }
             let name = text[toks[ns].start as usize..toks[e - 1].end as usize].to_string();
