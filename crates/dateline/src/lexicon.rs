@@ -202,3 +202,41 @@ mod tests {
         assert!(!is_speech_verb("walked"));
     }
 }
+
+/// Words after a hyphen that make the word before it a modifier: "Iran-backed",
+/// "Qatar-based", "Canada-wide", "U.S.-led", "Resource-rich", "Muslim-led". The
+/// places stage reads a place before them; the entities stage strips such a
+/// word heading a name.
+pub(crate) const MODIFIER_TAILS: &[&str] = &[
+    "backed",
+    "based",
+    "led",
+    "brokered",
+    "funded",
+    "made",
+    "born",
+    "wide",
+    "controlled",
+    "held",
+    "run",
+    "bound",
+    "allied",
+    "aligned",
+    "sponsored",
+    "supported",
+    "owned",
+    "registered",
+    "flagged",
+    "linked",
+    "friendly",
+    "bred",
+    "headquartered",
+    "area",
+    "rich",
+    "speaking",
+    "majority",
+    "dominated",
+    "populated",
+    "inspired",
+    "affiliated",
+];

@@ -387,6 +387,8 @@ fn name_particles_and_former_holders() {
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Nobel")), "{es:?}");
     let es = entities("Pro-Kremlin Nashi activists marched. Anti-Kremlin Kommersant reported it.");
     assert!(es.iter().all(|e| !e.name.as_deref().unwrap_or("").contains("Kremlin")), "{es:?}");
+    let es = entities("The Muslim-led Seleka rebels attacked the town.");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Muslim-led Seleka")), "{es:?}");
     let es = entities("Lena Maria della Rocca, an envoy, said the talks had stalled.");
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Lena Maria della Rocca")), "{es:?}");
 }

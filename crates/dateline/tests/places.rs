@@ -410,3 +410,8 @@ fn a_short_word_in_capitals_is_no_towns_name() {
         ["United Arab Emirates", "Democratic Republic of the Congo"]
     );
 }
+
+#[test]
+fn a_modifier_before_a_place_is_no_part_of_a_name() {
+    assert_eq!(names("Resource-rich Balochistan is the country's largest province."), ["Balochistan"]);
+}

@@ -941,7 +941,11 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             // A month, weekday or sentence opener heading a run is no part of the name.
             let mut ns = name_from.unwrap_or(nstart);
             // ("Pro-Beijing DAB", "Anti-Kremlin Kommersant": a stance heading a run too.)
-            let stance = |w: &str| ["Pro-", "Anti-", "Ex-"].iter().any(|p| w.starts_with(p));
+            // ("Resource-rich Balochistan", "Muslim-led Seleka": a modifier too.)
+            let stance = |w: &str| {
+                ["Pro-", "Anti-", "Ex-"].iter().any(|p| w.starts_with(p))
+                    || w.rsplit_once('-').is_some_and(|(_, tail)| crate::lexicon::MODIFIER_TAILS.contains(&tail))
+            };
             while ns < e - 1 && (WORDS.not_name.contains(toks[ns].text(text)) || stance(toks[ns].text(text))) {
                 ns += 1;
             }

@@ -93,35 +93,6 @@ struct Candidate {
     cut: Option<u32>,
 }
 
-/// Words after a hyphen that make the place before it a modifier: "Iran-backed",
-/// "Qatar-based", "Canada-wide", "U.S.-led".
-const HYPHEN_TAILS: &[&str] = &[
-    "backed",
-    "based",
-    "led",
-    "brokered",
-    "funded",
-    "made",
-    "born",
-    "wide",
-    "controlled",
-    "held",
-    "run",
-    "bound",
-    "allied",
-    "aligned",
-    "sponsored",
-    "supported",
-    "owned",
-    "registered",
-    "flagged",
-    "linked",
-    "friendly",
-    "bred",
-    "headquartered",
-    "area",
-];
-
 /// How much larger a namesake must be to win over the place in a country the
 /// article names.
 const FAR_LARGER: u64 = 8;
@@ -219,7 +190,8 @@ impl Stage for Places {
                 }
                 // "Iran-backed", "Craiova-based": a place opens the hyphenated word.
                 // ("New York-based": the capitalized words before belong to the name.)
-                let hyphenated = t.text(text).split_once('-').filter(|(_, tail)| HYPHEN_TAILS.contains(tail));
+                let hyphenated =
+                    t.text(text).split_once('-').filter(|(_, tail)| crate::lexicon::MODIFIER_TAILS.contains(tail));
                 if found.is_none() {
                     if let Some((head, _)) = hyphenated {
                         let cut = t.start + head.len() as u32;
@@ -378,12 +350,15 @@ impl Stage for Places {
                         && !CIVIC.contains(&w)
                         && !doc.times.iter().any(|x| x.start == t.start)
                 });
-                let prev_cap = c.first > doc.sentences[c.sentence as usize].first as usize && {
-                    let p = &toks[c.first - 1];
-                    p.kind == TokenKind::Word
+                let prev_cap = c.first > doc.sentences[c.sentence as usize].first as usize
+                    && {
+                        let p = &toks[c.first - 1];
+                        p.kind == TokenKind::Word
                         && p.text(text).starts_with(char::is_uppercase)
                         && !crate::lexicon::is_sentence_opener(p.text(text))
-                };
+                        // ("Resource-rich Balochistan": a modifier, not a name's first word.)
+                        && !p.text(text).rsplit_once('-').is_some_and(|(_, t)| crate::lexicon::MODIFIER_TAILS.contains(&t))
+                    };
                 let in_context = settled || context.contains(en.country.as_str());
                 let sentence_start = c.first == doc.sentences[c.sentence as usize].first as usize;
                 if next_cap || prev_cap {
