@@ -175,34 +175,6 @@ pub fn one_letter_off(a: &str, b: &str) -> bool {
     edits + (a.len() - i) + (b.len() - j) == 1
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_letter_off_is_one_edit_with_the_same_first_letter() {
-        assert!(one_letter_off("Pedersen", "Pederson"));
-        assert!(one_letter_off("Pedersen", "Pedersn"));
-        assert!(one_letter_off("Rubio", "Rubioa"));
-        assert!(!one_letter_off("Pedersen", "Pedersen"));
-        assert!(!one_letter_off("Pedersen", "Petersson"));
-        assert!(!one_letter_off("Rubio", "Tubio"));
-    }
-
-    #[test]
-    fn data_files_load() {
-        assert_eq!(abbreviation("Gen"), Some(AbbrevClass::Title));
-        assert_eq!(abbreviation("Jan"), Some(AbbrevClass::Month));
-        assert_eq!(abbreviation("No"), Some(AbbrevClass::Number));
-        assert_eq!(abbreviation("vs"), Some(AbbrevClass::Never));
-        assert_eq!(abbreviation("the"), None);
-        assert!(is_sentence_opener("The"));
-        assert!(!is_sentence_opener("President"));
-        assert!(is_speech_verb("Asked"));
-        assert!(!is_speech_verb("walked"));
-    }
-}
-
 /// Words after a hyphen that make the word before it a modifier: "Iran-backed",
 /// "Qatar-based", "Canada-wide", "U.S.-led", "Resource-rich", "Muslim-led". The
 /// places stage reads a place before them; the entities stage strips such a
@@ -240,3 +212,31 @@ pub(crate) const MODIFIER_TAILS: &[&str] = &[
     "inspired",
     "affiliated",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_letter_off_is_one_edit_with_the_same_first_letter() {
+        assert!(one_letter_off("Pedersen", "Pederson"));
+        assert!(one_letter_off("Pedersen", "Pedersn"));
+        assert!(one_letter_off("Rubio", "Rubioa"));
+        assert!(!one_letter_off("Pedersen", "Pedersen"));
+        assert!(!one_letter_off("Pedersen", "Petersson"));
+        assert!(!one_letter_off("Rubio", "Tubio"));
+    }
+
+    #[test]
+    fn data_files_load() {
+        assert_eq!(abbreviation("Gen"), Some(AbbrevClass::Title));
+        assert_eq!(abbreviation("Jan"), Some(AbbrevClass::Month));
+        assert_eq!(abbreviation("No"), Some(AbbrevClass::Number));
+        assert_eq!(abbreviation("vs"), Some(AbbrevClass::Never));
+        assert_eq!(abbreviation("the"), None);
+        assert!(is_sentence_opener("The"));
+        assert!(!is_sentence_opener("President"));
+        assert!(is_speech_verb("Asked"));
+        assert!(!is_speech_verb("walked"));
+    }
+}
