@@ -389,6 +389,11 @@ fn name_particles_and_former_holders() {
     assert!(es.iter().all(|e| !e.name.as_deref().unwrap_or("").contains("Kremlin")), "{es:?}");
     let es = entities("The Muslim-led Seleka rebels attacked the town.");
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Muslim-led Seleka")), "{es:?}");
+    // "the Iraqi Government" is Iraq's, as "the Iraqi government" is; an airline is not.
+    let es = entities("The Iraqi Government said the strike killed him. Qatar Airways resumed flights.");
+    let mut names: Vec<_> = es.iter().filter_map(|e| e.name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["Iraq", "Qatar", "Qatar Airways"], "{es:?}");
     let es = entities("Lena Maria della Rocca, an envoy, said the talks had stalled.");
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Lena Maria della Rocca")), "{es:?}");
 }

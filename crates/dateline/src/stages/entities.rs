@@ -645,7 +645,10 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     r += 1;
                 }
                 let run: Vec<&str> = (i..r).map(|k| toks[k].text(text)).collect();
-                let opens_org = r > i + 1 && (WORDS.org.contains(toks[r - 1].text(text)) || church_body(&run));
+                // ("the Iraqi Government" is Iraq's, as "the Iraqi government" is.)
+                let government = run.len() == 2 && matches!(run[1], "Government" | "Administration");
+                let opens_org =
+                    r > i + 1 && (WORDS.org.contains(toks[r - 1].text(text)) || church_body(&run)) && !government;
                 if let (Some(k), false) = (g.demonym(tk.text(doc.lower())), opens_org) {
                     let c = &g.countries[k];
                     let e = &g.entries[c.entry];
@@ -902,7 +905,9 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 name_from = Some(p0);
             }
             if name_words.len() == 1 && WORDS.org.contains(last_word) && !is_acronym(last_word) {
-                let possessive = i > a && matches!(toks[i - 1].text(text), "'s" | "’s");
+                // (After a demonym too: "the Iraqi Government" is Iraq's.)
+                let after_demonym = i > a && !in_place[i - 1] && g.demonym(lw(doc, i - 1)).is_some();
+                let possessive = i > a && matches!(toks[i - 1].text(text), "'s" | "’s") || after_demonym;
                 if i > a && in_place[i - 1] && !possessive && !toks[i].attached() {
                     let mut p0 = i - 1;
                     while p0 > a && in_place[p0 - 1] {
