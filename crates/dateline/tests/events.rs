@@ -465,7 +465,10 @@ fn he_and_she_are_the_person_named_last_and_a_passive_speaker_undergoes() {
     // "They" is the body or group named last.
     let ev = events("The Group of Seven met in Canada on Friday. They called on China to join arms talks.");
     let ask = ev.iter().find(|e| e.kind == T::Request).expect("a request");
-    assert_eq!((names(&ask.actor), names(&ask.recipient)), (vec!["G7".to_string()], vec!["China".to_string()]));
+    assert_eq!(
+        (names(&ask.actor), names(&ask.recipient)),
+        (vec!["Group of Seven".to_string()], vec!["China".to_string()])
+    );
 }
 
 #[test]

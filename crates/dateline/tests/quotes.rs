@@ -269,7 +269,7 @@ fn a_plural_description_speaks_for_the_body_it_came_from() {
         "Top diplomats from the Group of Seven urged Russia on Friday to accept a ceasefire. \
          \"We called for Russia to reciprocate,\" the diplomats said in a joint statement.",
     ));
-    assert_eq!(r.quotes[0].speaker.as_ref().unwrap().name, "G7");
+    assert_eq!(r.quotes[0].speaker.as_ref().unwrap().name, "Group of Seven");
 }
 
 #[test]
