@@ -418,3 +418,11 @@ fn an_organizations_ending_wins_over_a_things_word_and_papers_are_bodies() {
     // "Zamfara State" is still a place, not a body.
     assert!(entities("Zamfara State officials said so.").is_empty());
 }
+
+#[test]
+fn portfolios_are_no_bodies_and_municipalities_are() {
+    let es = entities("Undersecretary for Education Marco Toccafondi said the schools would pay.");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Education")), "{es:?}");
+    let es = entities("Requests came from the Municipality of Bogliasco last week.");
+    assert!(es.iter().any(|e| e.name.as_deref() == Some("Municipality of Bogliasco")), "{es:?}");
+}

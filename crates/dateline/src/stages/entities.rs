@@ -796,7 +796,15 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             });
             let written = &text[toks[nstart].start as usize..toks[e - 1].end as usize];
             let speech_after = toks.get(e).is_some_and(|t| crate::lexicon::is_speech_verb(t.text(text)));
-            let kind = if church_body(name_words) {
+            // "Undersecretary for Education", "Minister of Defence": a portfolio,
+            // part of a title, names no body.
+            let portfolio = name_words.len() == 1
+                && nstart >= a + 2
+                && matches!(lw(doc, nstart - 1), "for" | "of")
+                && crate::lexicon::is_title(toks[nstart - 2].text(text));
+            let kind = if portfolio {
+                None
+            } else if church_body(name_words) {
                 Some(EntityType::Organization)
             } else if name_words.iter().any(|w| WORDS.thing.contains(w)) && !WORDS.org.contains(last_word) {
                 // (Not "Colorado State University": an organization's ending wins.)
