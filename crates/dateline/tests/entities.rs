@@ -426,3 +426,16 @@ fn portfolios_are_no_bodies_and_municipalities_are() {
     let es = entities("Requests came from the Municipality of Bogliasco last week.");
     assert!(es.iter().any(|e| e.name.as_deref() == Some("Municipality of Bogliasco")), "{es:?}");
 }
+
+#[test]
+fn roman_numerals_and_common_acronyms_are_no_bodies() {
+    let es = entities("Pope Benedict XVI met the VIP guests. The QC said their IQ and the HTML code were fine.");
+    let names: Vec<_> = es.iter().filter_map(|e| e.name.clone()).collect();
+    assert_eq!(names, ["Benedict XVI"], "{es:?}");
+    // A body's initials still are one.
+    let es = entities("The IAEA said the plant was safe. The SPLM agreed.");
+    assert!(
+        es.iter().any(|e| e.name.as_deref() == Some("SPLM") || e.name.as_deref().is_some_and(|n| n.contains("Sudan"))),
+        "{es:?}"
+    );
+}

@@ -440,6 +440,10 @@ fn church_body(words: &[&str]) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
+    // ("XVII", "III": a roman numeral, not a body's initials.)
+    if w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return false;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-')
 }
@@ -841,6 +845,8 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             } else if name_words.len() == 1 && matches!(lw(doc, e), "administration" | "campaign") {
                 // "the Bush administration": named for a person.
                 Some(EntityType::Person)
+            } else if speech_after && name_words.len() == 1 && WORDS.not_org.contains(last_word) {
+                None // "the QC said": a title's initials, no body
             } else if speech_after && name_words.len() == 1 {
                 // "Ahelbarra said": a person, unless nothing marks one ("Boeing said"
                 // with no one of that surname named before is a company).
