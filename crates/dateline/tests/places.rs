@@ -415,3 +415,9 @@ fn a_short_word_in_capitals_is_no_towns_name() {
 fn a_modifier_before_a_place_is_no_part_of_a_name() {
     assert_eq!(names("Resource-rich Balochistan is the country's largest province."), ["Balochistan"]);
 }
+
+#[test]
+fn a_district_named_for_its_compass_point_needs_its_country() {
+    assert!(names("The town is nowhere near the South East Asian city-state.").is_empty());
+    assert_eq!(names("In Botswana, officials in the South East district said so."), ["Botswana", "South East"]);
+}

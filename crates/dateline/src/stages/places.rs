@@ -313,6 +313,30 @@ impl Stage for Places {
         for ((c, &pick), &settled) in cands.iter().zip(&picks).zip(&settled) {
             let single = c.last - c.first == 1;
             let en = &g.entries[pick];
+            // "South East", "Central", "North West": a district named for its
+            // compass point is that place only where the text names its country
+            // ("the South East Asian city-state" is not Botswana's South East).
+            let compass = (c.first..c.last).all(|k| {
+                matches!(
+                    toks[k].text(doc.lower()),
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "central"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                )
+            });
+            if compass && en.feature != PlaceFeature::Country && !settled && !context.contains(en.country.as_str()) {
+                continue;
+            }
             // "Michael Jordan": even a country's name is a surname after a given name.
             if single
                 && c.first > doc.sentences[c.sentence as usize].first as usize
