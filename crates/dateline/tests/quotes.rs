@@ -818,3 +818,13 @@ fn numbers_pronouns_and_clauses_in_speaker_phrases() {
     );
     assert!(got.iter().all(|g| g.2.as_deref() == Some("Ana Ruiz")), "{got:?}");
 }
+
+#[test]
+fn a_clause_after_a_that_verb_needs_no_that() {
+    assert_eq!(
+        summary("One study found the new levy would raise costs for eight million households."),
+        [q("the new levy would raise costs for eight million households", false, Some("One study"))]
+    );
+    // An object with a relative clause is no reported clause.
+    assert!(summary("Police announced the arrest of a man who was seen near the site.").is_empty());
+}

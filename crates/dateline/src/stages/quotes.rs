@@ -1601,7 +1601,21 @@ impl<'a> Quoter<'a> {
     /// Token `k` opens a clause: a subject pronoun and an auxiliary ("it would",
     /// "he was", "they had").
     fn clause_opens(&self, k: usize) -> bool {
-        matches!(self.lower(k), "he" | "she" | "it" | "they" | "we" | "i" | "there") && is_aux(self.lower(k + 1))
+        if matches!(self.lower(k), "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+            return is_aux(self.lower(k + 1));
+        }
+        // "one study found Trump would raise taxes", "a panel found the United
+        // States was in breach": a subject and, within a few words, an auxiliary
+        // (not one of a relative clause: "announced the arrest of a man who was …").
+        let opens = self.raw(k).starts_with(char::is_uppercase)
+            || matches!(self.lower(k), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+            || self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        opens
+            && (k + 1..(k + 7).min(self.toks.len()))
+                .take_while(|&x| {
+                    self.toks[x].kind != TokenKind::Punct && !matches!(self.lower(x), "who" | "which" | "that")
+                })
+                .any(|x| is_aux(self.lower(x)))
     }
 
     /// Past what may close a reporting clause after its cue or speaker: times
