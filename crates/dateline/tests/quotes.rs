@@ -828,3 +828,13 @@ fn a_clause_after_a_that_verb_needs_no_that() {
     // An object with a relative clause is no reported clause.
     assert!(summary("Police announced the arrest of a man who was seen near the site.").is_empty());
 }
+
+#[test]
+fn a_quote_before_a_second_verb_and_a_speaker_in_apposition() {
+    let got = summary("Cruz urged delegates to \"vote your conscience\" and said he was standing on principle.");
+    assert!(got.contains(&q("vote your conscience", true, Some("Cruz"))), "{got:?}");
+    assert!(got.contains(&q("he was standing on principle", false, Some("Cruz"))), "{got:?}");
+    let got =
+        summary("“The convoy was hit twice,” the spokesman for the ministry, Ali Omar, said on Tuesday in Cairo.");
+    assert_eq!(got, [q("The convoy was hit twice,", true, Some("Ali Omar"))]);
+}

@@ -575,7 +575,11 @@ impl<'a> Quoter<'a> {
                         .count()
                 };
                 let partial_inside = !a.adjacent && a.cue.0 < m.open && (words <= 6 || around() >= 2 * words);
-                if !partial_inside {
+                // (A verb past the quote that it does not stand next to keeps its own
+                // report: `exhorted them to “vote your conscience” and said he …`.)
+                let later =
+                    !a.adjacent && a.cue.0 > m.close && a.cue.0 > 0 && matches!(self.lower(a.cue.0 - 1), "and" | "but");
+                if !partial_inside && !later {
                     used.push(a.cue.0);
                 }
                 let sp = a.speaker.and_then(|r| self.speaker(r, last.as_ref()));
@@ -1215,6 +1219,13 @@ impl<'a> Quoter<'a> {
                     || ((self.cue(j) != Some(Cue::Verb) || clause_next) && j > a && self.raw(j - 1) == ",");
                 let at = if left { self.clause_with_verb_at(j, a, b) } else { None };
                 if let Some(at) = at.or_else(|| self.clause_at(j, b, inside)) {
+                    // ("“…,” the spokesman for the ministry, Ali Omar, said on Tuesday":
+                    // nothing after "said", the speaker stands before it.)
+                    if at.speaker.is_none() && j > a && self.raw(j - 1) == "," {
+                        if let Some(left) = self.clause_with_verb_at(j, a, b).filter(|l| l.speaker.is_some()) {
+                            return Some(Attribution { adjacent: false, ..left });
+                        }
+                    }
                     return Some(Attribution { adjacent: false, ..at });
                 }
             }
@@ -1730,7 +1741,7 @@ impl<'a> Quoter<'a> {
         if c > floor + 2
             && self.cue(v) != Some(Cue::To)
             && matches!(self.lower(c - 1), "and" | "but")
-            && (self.toks[c - 2].kind == TokenKind::Word || self.raw(c - 2) == ",")
+            && (matches!(self.toks[c - 2].kind, TokenKind::Word | TokenKind::Quote) || self.raw(c - 2) == ",")
         {
             return self.subject(floor, c - 1);
         }
