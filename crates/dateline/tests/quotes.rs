@@ -838,3 +838,12 @@ fn a_quote_before_a_second_verb_and_a_speaker_in_apposition() {
         summary("“The convoy was hit twice,” the spokesman for the ministry, Ali Omar, said on Tuesday in Cairo.");
     assert_eq!(got, [q("The convoy was hit twice,", true, Some("Ali Omar"))]);
 }
+
+#[test]
+fn an_object_after_an_inverted_verb_is_no_speaker() {
+    assert!(summary("One after another, the mining companies, including Patriot, declared bankruptcy.").is_empty());
+    assert_eq!(
+        summary("The convoy was hit twice, said the minister."),
+        [q("The convoy was hit twice", false, Some("the minister"))]
+    );
+}

@@ -613,6 +613,54 @@ impl<'a> Quoter<'a> {
         })
     }
 
+    /// Tokens `[a, b)` can name who speaks after an inverted verb ("…, said the
+    /// minister", "said officials", "said Smith"), unlike an object ("…,
+    /// declared bankruptcy", "noted the rule"): a name, a plural, a pronoun, or a
+    /// noun for people.
+    fn speaker_like(&self, a: usize, b: usize) -> bool {
+        let head = self.lower(b - 1);
+        (a..b).any(|k| self.raw(k).starts_with(char::is_uppercase))
+            || is_pronoun(head)
+            || head.ends_with('s')
+            || GROUP_NOUNS.contains(head)
+            || ROLE_WORDS.contains_key(head)
+            || matches!(
+                head,
+                "witness"
+                    | "source"
+                    | "official"
+                    | "resident"
+                    | "analyst"
+                    | "expert"
+                    | "lawmaker"
+                    | "doctor"
+                    | "survivor"
+                    | "researcher"
+                    | "economist"
+                    | "lawyer"
+                    | "attorney"
+                    | "activist"
+                    | "worker"
+                    | "officer"
+                    | "soldier"
+                    | "commander"
+                    | "aide"
+                    | "adviser"
+                    | "advisor"
+                    | "member"
+                    | "man"
+                    | "woman"
+                    | "mother"
+                    | "father"
+                    | "farmer"
+                    | "student"
+                    | "teacher"
+                    | "nurse"
+                    | "one"
+                    | "other"
+            )
+    }
+
     /// Tokens `[a, b)` are a title: two to eight words, every word but the small
     /// ones capitalized, and no "I" or "We" opening a sentence of speech.
     fn title_case(&self, a: usize, b: usize) -> bool {
@@ -1474,6 +1522,7 @@ impl<'a> Quoter<'a> {
                                         self.lower(s0),
                                         "nothing" | "little" | "much" | "something" | "anything" | "so" | "this"
                                     )
+                                    && self.speaker_like(s0, s1)
                             })
                         } else {
                             self.np_left(here, a)
@@ -1704,8 +1753,13 @@ impl<'a> Quoter<'a> {
             }
         }
         self.doc.entities.iter().any(|en| {
-            en.kind != crate::record::EntityType::Country
-                && (!shouted || en.kb.is_some())
+            matches!(
+                en.kind,
+                crate::record::EntityType::Person
+                    | crate::record::EntityType::Organization
+                    | crate::record::EntityType::Group
+                    | crate::record::EntityType::Media
+            ) && (!shouted || en.kb.is_some())
                 && en.mentions.iter().any(|&(ms, me)| me == e && ms >= s)
         })
     }
