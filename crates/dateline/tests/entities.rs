@@ -439,3 +439,9 @@ fn roman_numerals_and_common_acronyms_are_no_bodies() {
         "{es:?}"
     );
 }
+
+#[test]
+fn a_headlines_words_in_capitals_are_no_persons_name() {
+    let es = entities("Stealth Over Health: Clinic Staff Were Sent Home\n\nShe left at noon.");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Stealth Over Health") || e.kind != T::Person), "{es:?}");
+}

@@ -633,3 +633,12 @@ fn users_add_their_own_triggers() {
     let bad = [("mine.tsv".to_string(), "torched\tASSAULT\tnapalm\tobj\n".to_string())];
     assert!(Pipeline::new().with_triggers(&bad).err().expect("an error").contains("mode 'napalm'"));
 }
+
+#[test]
+fn the_speaker_acts_in_a_reported_clause_a_pronoun_opens() {
+    // Not the place behind a preposition: "rebels in the north".
+    let ev = events(
+        "Kenya announced Wednesday it would cut all aid to rebels in Somalia and would deny entry to their leaders.",
+    );
+    assert!(ev.iter().all(|e| names(&e.actor) != vec!["Somalia".to_string()]), "{ev:?}");
+}

@@ -847,3 +847,11 @@ fn an_object_after_an_inverted_verb_is_no_speaker() {
         [q("The convoy was hit twice", false, Some("the minister"))]
     );
 }
+
+#[test]
+fn a_time_before_the_content_is_no_part_of_it() {
+    assert_eq!(
+        summary("The ministry announced Wednesday it would close the crossing for a week."),
+        [q("it would close the crossing for a week", false, Some("The ministry"))]
+    );
+}

@@ -827,6 +827,14 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 None
             } else if title_before
                 || (name_words.len() >= 2
+                    // ("Stealth Over Health": a headline's words in capitals, no name.)
+                    && !name_words[1..].iter().any(|w| {
+                        matches!(
+                            *w,
+                            "Over" | "To" | "In" | "At" | "On" | "For" | "With" | "From" | "By" | "Was" | "Is" | "Are"
+                                | "And" | "The" | "Of" | "Into" | "After" | "Against"
+                        )
+                    })
                     && (opens_person(name_words[0])
                         || hyphenated_given(last_word)
                         || name_words.len() >= 3 && opens_person(name_words[1])

@@ -487,7 +487,16 @@ fn find(doc: &Doc, lex: &Lexicon) -> Vec<EventAnn> {
                             "for" | "to" | "in" | "on" | "at" | "from" | "of" | "with" | "by" | "against" | "near"
                         )
                 });
-                bare.map(|(_, e)| e).or_else(|| (search_from..from).rev().find_map(|k| ent_of[k])).or_else(|| {
+                // (Where a pronoun opening a reported clause stands for the speaker,
+                // the speaker acts, not a place behind a preposition: "announced it
+                // would cut aid to rebels in Macedonia and would deny entry …".)
+                let behind = || {
+                    if quote_speaker.is_some() {
+                        return None;
+                    }
+                    (search_from..from).rev().find_map(|k| ent_of[k])
+                };
+                bare.map(|(_, e)| e).or_else(behind).or_else(|| {
                     // "he was arrested in July": the person named last, in this
                     // sentence or the two before.
                     // "They called on China": the body or group named last. (Not when

@@ -1580,6 +1580,10 @@ impl<'a> Quoter<'a> {
                         }
                         Cue::Object2 => {}
                         _ => {
+                            // "announced Wednesday it would …": a time before the content is not part of it.
+                            while k < b_content && self.in_time[k] {
+                                k += 1;
+                            }
                             // "said on Wednesday that", "indicated in talks with US representatives that";
                             // not "said the test could change that".
                             let comp = (k..b_content.min(k + 11)).find(|&x| {
