@@ -404,6 +404,8 @@ fn a_small_capital_inside_a_park_s_name_does_not_place_it() {
 fn a_short_word_in_capitals_is_no_towns_name() {
     // "DAB" is a party's acronym, not Dabou ("Dab") in Ivory Coast.
     assert_eq!(names("The pro-Beijing DAB won four seats in Kowloon."), ["Kowloon"]);
+    // A dateline's town in capitals is that town.
+    assert_eq!(names("KYIV — Drones hit the port overnight."), ["Kyiv"]);
     // Countries' codes still are countries.
     assert_eq!(
         names("Officials in the UAE and the DRC agreed."),

@@ -172,7 +172,12 @@ impl Stage for Places {
                             Hit::Place(e) => Some(*e),
                             Hit::Demonym(_) => None,
                         })
-                        .filter(|&e| !shouted || !matches!(g.entries[e].feature, PlaceFeature::City))
+                        // (A dateline's town in capitals is its own name: "KYIV —".)
+                        .filter(|&e| {
+                            !shouted
+                                || !matches!(g.entries[e].feature, PlaceFeature::City)
+                                || g.entries[e].name.to_uppercase() == raw
+                        })
                         .collect();
                     let demonym = g.demonym(key);
                     if let Some(k) = demonym {
