@@ -1262,7 +1262,7 @@ impl<'a> Quoter<'a> {
                 // death a “…”" have their speaker on the left; ", said X" not.)
                 // (", said he hopes …", ", said that …": a clause follows, the speaker
                 // is on the left.)
-                let clause_next = matches!(self.lower(j + 1), "he" | "she" | "they" | "we" | "i" | "it" | "that");
+                let clause_next = is_subject_pronoun(self.lower(j + 1)) || self.lower(j + 1) == "that";
                 let left = left_is_word
                     || ((self.cue(j) != Some(Cue::Verb) || clause_next) && j > a && self.raw(j - 1) == ",");
                 let at = if left { self.clause_with_verb_at(j, a, b) } else { None };
@@ -1516,8 +1516,7 @@ impl<'a> Quoter<'a> {
                             // "X, a chairman, said he cannot …": a clause follows, not a speaker.
                             // ("…, said nothing": what was said, not who.)
                             self.np_right(ce, b_content).filter(|&(s0, s1)| {
-                                (s1 == s0 + 1
-                                    || !matches!(self.lower(s0), "he" | "she" | "they" | "we" | "i" | "it" | "there"))
+                                (s1 == s0 + 1 || !is_subject_pronoun(self.lower(s0)))
                                     && !matches!(
                                         self.lower(s0),
                                         "nothing" | "little" | "much" | "something" | "anything" | "so" | "this"
@@ -1665,7 +1664,7 @@ impl<'a> Quoter<'a> {
     /// Token `k` opens a clause: a subject pronoun and an auxiliary ("it would",
     /// "he was", "they had").
     fn clause_opens(&self, k: usize) -> bool {
-        if matches!(self.lower(k), "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+        if is_subject_pronoun(self.lower(k)) {
             return is_aux(self.lower(k + 1));
         }
         // "one study found Trump would raise taxes", "a panel found the United
@@ -2139,6 +2138,11 @@ fn is_determiner(w: &str) -> bool {
             | "every"
             | "each"
     )
+}
+
+/// A pronoun that opens a clause as its subject ("he said", "it would").
+fn is_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "there")
 }
 
 fn is_pronoun(name: &str) -> bool {
