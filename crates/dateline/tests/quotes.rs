@@ -855,3 +855,19 @@ fn a_time_before_the_content_is_no_part_of_it() {
         [q("it would close the crossing for a week", false, Some("The ministry"))]
     );
 }
+
+#[test]
+fn progressives_of_verbs_known_only_in_finite_forms() {
+    assert_eq!(
+        summary("The mayor is telling residents that the water is safe."),
+        [q("the water is safe", false, Some("The mayor"))]
+    );
+    assert_eq!(
+        summary("The union is calling for a strike over the cuts."),
+        [q("a strike over the cuts", false, Some("The union"))]
+    );
+    assert_eq!(
+        summary("The army is denying that the shelling hit the clinic."),
+        [q("the shelling hit the clinic", false, Some("The army"))]
+    );
+}

@@ -1985,30 +1985,51 @@ fn person_like(name: &str) -> bool {
         && !is_pronoun(name)
 }
 
-/// The kind of the finite verb an "-ing" form stands for ("telling" → "tell",
-/// "demanding" → "demanded", "calling for" → "called for").
-fn finite_kind(ing: &str, next: &str) -> Option<Cue> {
-    let stem = ing.strip_suffix("ing")?;
-    let mut stems = vec![stem.to_string(), format!("{stem}e")];
-    let b = stem.as_bytes();
-    if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
-        stems.push(stem[..stem.len() - 1].to_string()); // "admitting" → "admit"
+/// The "-ing" forms of the cues known only in finite forms, with the finite
+/// verb's kind ("telling" → "tell", "demanding" → "demanded", "calling for" →
+/// "called for"), derived once from the cue table: `cue` reads them on every
+/// word, so nothing is built per call.
+type IngTable = (FastMap<String, Cue>, FastMap<String, Vec<(&'static str, Cue)>>);
+
+static ING: LazyLock<IngTable> = LazyLock::new(|| {
+    fn forms(w: &str) -> Vec<String> {
+        if let Some(stem) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
+            return vec![format!("{stem}ying")]; // "denied", "denies" → "denying"
+        }
+        if let Some(stem) = w.strip_suffix("ed") {
+            return vec![format!("{stem}ing")]; // "demanded", "promised", "admitted"
+        }
+        if let Some(stem) = w.strip_suffix("es") {
+            return vec![format!("{stem}ing"), format!("{stem}eing")]; // "urges" → "urging"
+        }
+        if let Some(stem) = w.strip_suffix('s') {
+            return vec![format!("{stem}ing")]; // "says", "tells", "warns"
+        }
+        match w.strip_suffix('e') {
+            Some(stem) => vec![format!("{stem}ing")], // "promise" → "promising"
+            None => vec![format!("{w}ing")],
+        }
     }
-    for st in &stems {
-        for form in [st.clone(), format!("{st}s"), format!("{st}ed"), format!("{st}d"), format!("{st}es")] {
-            if let Some(seconds) = CUES.1.get(form.as_str()) {
-                if let Some(&(_, k)) = seconds.iter().find(|(s, _)| *s == next) {
-                    return Some(k);
-                }
-            }
-            if let Some(&k) = CUES.0.get(form.as_str()) {
-                if k != Cue::Participle {
-                    return Some(k);
-                }
+    let (mut one, mut two) = (FastMap::default(), FastMap::<String, Vec<(&'static str, Cue)>>::default());
+    for (w, &k) in CUES.0.iter().filter(|(_, &k)| k != Cue::Participle) {
+        for f in forms(w) {
+            one.entry(f).or_insert(k);
+        }
+    }
+    for (w, seconds) in &CUES.1 {
+        for &(second, k) in seconds.iter().filter(|(_, k)| *k != Cue::Participle) {
+            for f in forms(w) {
+                two.entry(f).or_default().push((second, k));
             }
         }
     }
-    None
+    (one, two)
+});
+
+/// The kind of the finite verb an "-ing" form stands for.
+fn finite_kind(ing: &str, next: &str) -> Option<Cue> {
+    let two = ING.1.get(ing).and_then(|v| v.iter().find(|(s, _)| *s == next)).map(|&(_, k)| k);
+    two.or_else(|| ING.0.get(ing).copied())
 }
 
 /// A word that opens a phrase about the act of speaking rather than what was
