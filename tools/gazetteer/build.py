@@ -24,6 +24,8 @@ Outputs (tab-separated, one header line, lists joined with "|"):
   countries.tsv  iso3 iso2 name names demonyms capital lat lon geonameid population
   cities.tsv     geonameid name names iso3 lat lon population admin1
   regions.tsv    iso3 name names lat lon towns admin1
+  towns.tsv      key geonameid name iso3 lat lon population admin1 (GeoNames
+                 places of 500 or more that cities.tsv lacks, from the same package)
 
 Only alternate names written in the Latin alphabet are kept: the engine reads
 English news. Run it again to refresh; the output is deterministic.
@@ -179,8 +181,30 @@ def main():
             f.write("geonameid\tname\tnames\tiso3\tlat\tlon\tpopulation\tadmin1\n")
             for r in out:
                 f.write("\t".join(clean(x) for x in r) + "\n")
+        towns = build_towns(gn, iso2_to_iso3, {int(r[0]) for r in out})
         regions = build_regions(tmp, iso2_to_iso3, admin1_codes(gn, tmp))
-    print(f"{len(rows)} countries, {len(out)} cities, {regions} regions -> {os.path.normpath(OUT)}")
+    print(f"{len(rows)} countries, {len(out)} cities, {towns} towns, {regions} regions -> {os.path.normpath(OUT)}")
+
+
+def build_towns(gn, iso2_to_iso3, cities):
+    """Towns of 500 or more that cities.tsv lacks, by their own name only, sorted
+    by their key (the name in lowercase ASCII) so that the engine finds them by
+    binary search without indexing them at load."""
+    out = []
+    for c in json.load(open(os.path.join(gn, "cities500.json"), encoding="utf-8")).values():
+        iso3 = iso2_to_iso3.get(c["countrycode"])
+        name = clean(c["name"])
+        key = fold(name).lower()
+        if c["geonameid"] in cities or not iso3 or not key.isascii() or len(key) < 3 or not latin(name):
+            continue
+        out.append([key, str(c["geonameid"]), name, iso3, fmt(c["latitude"]), fmt(c["longitude"]),
+                    str(c.get("population") or 0), str(c.get("admin1code") or "")])
+    out.sort(key=lambda r: (r[0], -int(r[6]), int(r[1])))
+    with open(os.path.join(OUT, "towns.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("key\tgeonameid\tname\tiso3\tlat\tlon\tpopulation\tadmin1\n")
+        for r in out:
+            f.write("\t".join(r) + "\n")
+    return len(out)
 
 
 # Words that name a kind of region rather than the region ("Basra Governorate").

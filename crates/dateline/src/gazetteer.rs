@@ -51,9 +51,106 @@ pub enum Hit {
     Demonym(usize),
 }
 
+/// Where the small towns' entries start: the entry `TOWN + k` is the town on
+/// line `k` of `towns.tsv`, so the other entries (users' places among them) grow
+/// below it without renumbering.
+pub const TOWN: usize = 1 << 30;
+
+/// The entries of a gazetteer: its indexed places, and at [`TOWN`] and above
+/// the towns of 500 people or more that the cities lack (`towns.tsv`, some
+/// 200,000). A town is in no index: one this small is found only where the text
+/// places it ("Holliday, Mo."), by [`Gazetteer::towns`]. The towns' file is
+/// read on the first such question and each town parsed on its first use, so
+/// that loading costs nothing for them.
+#[derive(Clone, Default)]
+pub struct Entries {
+    places: Vec<Entry>,
+    towns: Arc<Towns>,
+}
+
+/// Byte offset of each line of `towns.tsv` after the header, and its entry once
+/// parsed.
+type TownLines = (Vec<u32>, Box<[std::sync::OnceLock<Box<Entry>>]>);
+
+#[derive(Default)]
+struct Towns {
+    lines: std::sync::OnceLock<TownLines>,
+}
+
+const TOWNS_TSV: &str = include_str!("../data/gazetteer/towns.tsv");
+
+impl Towns {
+    fn lines(&self) -> &TownLines {
+        self.lines.get_or_init(|| {
+            let body = TOWNS_TSV.find('\n').map_or(TOWNS_TSV.len(), |n| n + 1);
+            let mut at = vec![body as u32];
+            at.extend(TOWNS_TSV.bytes().enumerate().skip(body).filter(|b| b.1 == b'\n').map(|b| b.0 as u32 + 1));
+            at.pop_if(|&mut a| a as usize >= TOWNS_TSV.len());
+            let cells = at.iter().map(|_| std::sync::OnceLock::new()).collect();
+            (at, cells)
+        })
+    }
+
+    /// The columns of line `k`.
+    fn row(&self, k: usize) -> std::str::Split<'static, char> {
+        let at = self.lines().0[k] as usize;
+        TOWNS_TSV[at..].split('\n').next().unwrap_or("").split('\t')
+    }
+
+    fn entry(&self, k: usize) -> &Entry {
+        self.lines().1[k].get_or_init(|| {
+            let c: Vec<&str> = self.row(k).collect();
+            let col = |i: usize| c.get(i).copied().unwrap_or("");
+            Box::new(Entry {
+                name: col(2).to_string(),
+                feature: PlaceFeature::City,
+                country: col(3).to_string(),
+                lat: f(col(4)),
+                lon: f(col(5)),
+                geonames_id: col(1).parse().ok(),
+                population: col(6).parse().unwrap_or(0),
+                capital: false,
+                admin1: col(7).to_string(),
+            })
+        })
+    }
+}
+
+impl Entries {
+    /// How many entries there are below [`TOWN`].
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    fn push(&mut self, e: Entry) {
+        self.places.push(e);
+    }
+}
+
+impl std::ops::Index<usize> for Entries {
+    type Output = Entry;
+    fn index(&self, e: usize) -> &Entry {
+        match e.checked_sub(TOWN) {
+            Some(k) => self.towns.entry(k),
+            None => &self.places[e],
+        }
+    }
+}
+
+impl std::ops::IndexMut<usize> for Entries {
+    /// (Only the indexed places change, as the files' rows rename them.)
+    fn index_mut(&mut self, e: usize) -> &mut Entry {
+        &mut self.places[e]
+    }
+}
+
 #[derive(Clone)]
 pub struct Gazetteer {
-    pub entries: Vec<Entry>,
+    pub entries: Entries,
     pub countries: Vec<Country>,
     /// Lowercase name → what it names.
     pub index: FastMap<String, Vec<Hit>>,
@@ -125,13 +222,29 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
+/// The first `k` in `0..n` for which `below(k)` is false, `below` being true
+/// then false along `0..n`.
+fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
 fn f(s: &str) -> Option<f64> {
     s.trim().parse().ok()
 }
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut g = Gazetteer { entries: Vec::new(), countries: Vec::new(), index: FastMap::default(), max_words: 1 };
+        let mut g =
+            Gazetteer { entries: Entries::default(), countries: Vec::new(), index: FastMap::default(), max_words: 1 };
         // Entry NOWHERE: where a facility the text does not locate is.
         g.entries.push(Entry {
             name: String::new(),
@@ -253,6 +366,17 @@ impl Gazetteer {
             g.add_row(&c, |iso3| by_iso3.get(iso3).copied(), 1_000_000);
         }
         g
+    }
+
+    /// The small towns named `key` (a name in lowercase, without accents), as
+    /// entries from [`TOWN`] on, the most populous first.
+    pub fn towns(&self, key: &str) -> std::ops::Range<usize> {
+        let towns = &self.entries.towns;
+        let lines = &towns.lines().0;
+        let key_at = |k: usize| towns.row(k).next().unwrap_or("");
+        let from = partition(lines.len(), |k| key_at(k) < key);
+        let to = from + partition(lines.len() - from, |k| key_at(from + k) == key);
+        TOWN + from..TOWN + to
     }
 
     /// The entries of country `iso3` whose own name is `name` (accents aside),
@@ -477,6 +601,15 @@ mod tests {
             .lookup_lower("israeli")
             .contains(&Hit::Demonym(g.countries.iter().position(|c| c.iso3 == "ISR").unwrap())));
         assert!(g.entries.len() > 30_000);
+        // A small town is found only by asking for it: Holliday, Texas; London,
+        // Kentucky, among the small Londons, the most populous first.
+        assert!(g.lookup("Holliday").is_empty());
+        assert!(g.towns("holliday").any(|e| g.entries[e].admin1 == "TX" && g.entries[e].name == "Holliday"));
+        let london: Vec<&Entry> = g.towns("london").map(|e| &g.entries[e]).collect();
+        assert!(london.len() >= 3 && london.windows(2).all(|w| w[0].population >= w[1].population));
+        assert!(london.iter().any(|e| e.admin1 == "KY" && e.country == "USA" && e.lat.is_some()));
+        assert!(g.towns("zzzz no such town").is_empty());
+        assert!(g.towns("").is_empty());
         // A seat of government speaks for its state as a capital does.
         assert!(g.lookup("Tel Aviv").iter().any(|h| matches!(h, Hit::Place(e) if g.entries[*e].capital)));
     }
