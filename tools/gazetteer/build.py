@@ -229,16 +229,43 @@ def admin1_codes(gn, tmp):
     import csv
 
     code_at = {}
+    # The two packages' GeoNames differ in date: a town renamed between them
+    # ("Zaporizhia" oblast's towns after 2016) or moved a little is the nearest
+    # town of the same country within 0.05 degrees.
+    grid = {}
     for c in json.load(open(os.path.join(gn, "cities1000.json"), encoding="utf-8")).values():
         if c.get("admin1code"):
-            key = (c["countrycode"], c["name"], round(float(c["latitude"]), 3), round(float(c["longitude"]), 3))
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            key = (c["countrycode"], c["name"], round(lat, 3), round(lon, 3))
             code_at[key] = c["admin1code"]
-    votes = {}
+            grid.setdefault((c["countrycode"], round(lat, 1), round(lon, 1)), []).append((lat, lon, c["admin1code"]))
+
+    def nearest(cc, lat, lon):
+        best = None
+        for dlat in (-0.1, 0, 0.1):
+            for dlon in (-0.1, 0, 0.1):
+                for la, lo, code in grid.get((cc, round(lat + dlat, 1), round(lon + dlon, 1)), []):
+                    d = (la - lat) ** 2 + (lo - lon) ** 2
+                    if d < 0.05**2 and (best is None or d < best[0]):
+                        best = (d, code)
+        return best and best[1]
+
+    # The same towns vote first; the nearest ones only for a region none of
+    # whose towns is found by name.
+    votes, near = {}, {}
     for r in csv.DictReader(open(rg_path(tmp), encoding="utf-8")):
-        code = code_at.get((r["cc"], r["name"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)))
-        if code and r["admin1"].strip():
-            v = votes.setdefault((r["cc"], r["admin1"].strip()), {})
+        lat, lon = float(r["lat"]), float(r["lon"])
+        region = (r["cc"], r["admin1"].strip())
+        if not region[1]:
+            continue
+        code = code_at.get((r["cc"], r["name"], round(lat, 3), round(lon, 3)))
+        pool = votes if code else near
+        code = code or nearest(r["cc"], lat, lon)
+        if code:
+            v = pool.setdefault(region, {})
             v[code] = v.get(code, 0) + 1
+    for k, v in near.items():
+        votes.setdefault(k, v)
     return {k: max(v.items(), key=lambda x: (x[1], x[0]))[0] for k, v in votes.items()}
 
 

@@ -178,6 +178,12 @@ pub fn fold_eq(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
+/// A name as the towns' file keys it: in lowercase, without accents ("Zürich"
+/// is "zurich").
+pub fn fold_key(name: &str) -> String {
+    name.chars().flat_map(char::to_lowercase).map(fold_accent).collect()
+}
+
 /// A Latin letter without its accent (lowercase letters; others unchanged).
 fn fold_accent(c: char) -> char {
     match c {

@@ -423,3 +423,68 @@ fn a_district_named_for_its_compass_point_needs_its_country() {
     assert!(names("The town is nowhere near the South East Asian city-state.").is_empty());
     assert_eq!(names("In Botswana, officials in the South East district said so."), ["Botswana", "South East"]);
 }
+
+fn place(text: &str, name: &str) -> Place {
+    places(text).into_iter().find(|p| p.name == name).unwrap_or_else(|| panic!("{name} not found in {text:?}"))
+}
+
+#[test]
+fn a_small_town_placed_by_its_region_or_country() {
+    // A dateline's town too small for the cities, and its later mentions.
+    let p = place(
+        "HOLLIDAY, Texas — Volunteers rebuilt the fire station on Saturday. Holliday has 1,700 people.",
+        "Holliday",
+    );
+    assert_eq!((p.country.as_deref(), p.feature), (Some("USA"), PlaceFeature::City));
+    assert!((p.lat.unwrap() - 33.82).abs() < 0.1 && (p.lon.unwrap() + 98.70).abs() < 0.1);
+    assert_eq!(p.mentions.len(), 2);
+    // A big city's namesake where the text says so, however it abbreviates the state.
+    let p = place("A 40-year-old London, Ky., woman was charged Friday. Police in London said she fled.", "London");
+    assert_eq!((p.country.as_deref(), p.mentions.len()), (Some("USA"), 2));
+    assert!((p.lat.unwrap() - 37.13).abs() < 0.1);
+    assert_eq!(
+        country_of("EDMONTON, Ky (WXYZ) -- Fire crews from Edmonton fought the blaze.", "Edmonton").as_deref(),
+        Some("USA")
+    );
+    assert_eq!(country_of("The plant in Erskine, Scotland, will close.", "Erskine").as_deref(), Some("GBR"));
+    // Front-line villages, by their oblast.
+    for text in [
+        "Shelling hit Urozhaine, Donetsk region, on Monday, the governor said.",
+        "Russian troops entered Urozhaine, a small front-line village in the Donetsk region.",
+        "Troops shelled the village of Urozhaine in the Donetsk region.",
+    ] {
+        assert_eq!(country_of(text, "Urozhaine").as_deref(), Some("UKR"), "{text}");
+    }
+    assert_eq!(
+        place("Troops shelled the village of Krynky in the Kherson region.", "Kherson").feature,
+        PlaceFeature::Region
+    );
+    // A person named before a state is no town.
+    assert!(!names("The bill was backed by Jim Holliday, Texas Republican.").contains(&"Holliday".to_string()));
+    assert!(!names("Sam Holliday, Texas's new senator, spoke.").contains(&"Holliday".to_string()));
+    // A town named like a facility is the town.
+    assert_eq!(
+        place("The rally in College Station, Texas, drew thousands.", "College Station").feature,
+        PlaceFeature::City
+    );
+}
+
+#[test]
+fn the_region_a_dateline_places_holds_the_small_towns_named_after() {
+    // "LAUREL COUNTY, Ky.": a driver "from London" is from Kentucky's London.
+    assert_eq!(
+        country_of("LAUREL COUNTY, Ky. — A driver from London died in a crash on Thursday.", "London").as_deref(),
+        Some("USA")
+    );
+    // Not a name the text does not call a place ("Space Shuttle Atlantis").
+    assert!(!names("CAPE CANAVERAL, Fla. — Finally, Atlantis will go on display.").contains(&"Atlantis".to_string()));
+    // Where the article names the country of the larger namesake, it stays.
+    assert_eq!(
+        country_of(
+            "LAUREL COUNTY, Ky. — The mayor flew to London to meet British investors in the United Kingdom.",
+            "London"
+        )
+        .as_deref(),
+        Some("GBR")
+    );
+}

@@ -12,7 +12,11 @@
 //! Wellington", a list of places). Facilities ("Al-Shifa Hospital in Gaza
 //! City", "London Heathrow Airport") are places of feature `other`, located by
 //! the place named after them, their possessor or a place inside their name
-//! (`data/gazetteer/facilities.tsv`).
+//! (`data/gazetteer/facilities.tsv`). A town too small for the cities (down to
+//! 500 people) is a place where the text places it by its region or country
+//! ("HOLLIDAY, Texas —", "Urozhaine, a village in Donetsk region"), and so are
+//! its other mentions; a region so placed holds the towns named "in", "of" or
+//! "from" ([`small_towns`]).
 
 use crate::lexicon::FastSet;
 use std::sync::LazyLock;
@@ -91,6 +95,9 @@ struct Candidate {
     /// For a place opening a hyphenated word ("Iran-backed"), the byte where
     /// its name ends.
     cut: Option<u32>,
+    /// A town the text places by the region or country after it ("Holliday,
+    /// Mo.", "London, Ky."), or a later mention of it: a place however small.
+    qualified: bool,
 }
 
 /// How much larger a namesake must be to win over the place in a country the
@@ -233,6 +240,7 @@ impl Stage for Places {
                                 sentence: si as u32,
                                 places,
                                 cut: Some(cut),
+                                qualified: false,
                             });
                             i += 1;
                             continue;
@@ -259,15 +267,50 @@ impl Stage for Places {
                         }
                     }
                 }
+                // (A placed town's longer name wins: "West Chester, Ohio", not "West".)
+                if let Some((n, town)) = found.as_ref().and_then(|f| placed_town(doc, g, i, a, b, f.0 + 1)) {
+                    cands.push(Candidate {
+                        first: i,
+                        last: i + n,
+                        sentence: si as u32,
+                        places: vec![town],
+                        cut: None,
+                        qualified: true,
+                    });
+                    i += n;
+                    continue;
+                }
                 match found {
                     Some((n, places)) => {
                         if let Some(&e) = places.iter().find(|&&e| g.entries[e].feature == PlaceFeature::Country) {
                             context.insert(g.entries[e].country.as_str());
                         }
-                        cands.push(Candidate { first: i, last: i + n, sentence: si as u32, places, cut: None });
+                        cands.push(Candidate {
+                            first: i,
+                            last: i + n,
+                            sentence: si as u32,
+                            places,
+                            cut: None,
+                            qualified: false,
+                        });
                         i += n;
                     }
-                    None => i += 1,
+                    // A name no index knows, placed by the region or country after
+                    // it: a small town ("HOLLIDAY, Mo. —", "Detroit, Texas" aside).
+                    None => match placed_town(doc, g, i, a, b, 1) {
+                        Some((n, town)) => {
+                            cands.push(Candidate {
+                                first: i,
+                                last: i + n,
+                                sentence: si as u32,
+                                places: vec![town],
+                                cut: None,
+                                qualified: true,
+                            });
+                            i += n;
+                        }
+                        None => i += 1,
+                    },
                 }
             }
         }
@@ -300,12 +343,15 @@ impl Stage for Places {
             .collect();
         let mut picks: Vec<usize> =
             cands.iter().zip(&keys).map(|(c, k)| pick_place(g, &c.places, k, &context)).collect();
-        // "the state of Victoria", "the province of Quebec": the division.
+        // "the state of Victoria", "the province of Quebec", "the Kherson
+        // region": the division.
         for (c, pick) in cands.iter().zip(picks.iter_mut()) {
             let lw_at = |k: usize| toks.get(k).map_or("", |t| t.text(doc.lower()));
-            if c.first >= 2
+            if (c.first >= 2
                 && lw_at(c.first - 1) == "of"
-                && matches!(lw_at(c.first - 2), "state" | "province" | "region" | "governorate")
+                && matches!(lw_at(c.first - 2), "state" | "province" | "region" | "governorate"))
+                || (c.cut.is_none()
+                    && matches!(lw_at(c.last), "region" | "province" | "oblast" | "governorate" | "prefecture"))
             {
                 let regions = c.places.iter().filter(|&&e| g.entries[e].feature == PlaceFeature::Region);
                 if let Some(&r) = regions.max_by_key(|&&e| g.entries[e].population) {
@@ -313,7 +359,8 @@ impl Stage for Places {
                 }
             }
         }
-        let settled = settle_by_neighbours(g, &cands, &keys, &mut picks);
+        let mut settled = settle_by_neighbours(g, &cands, &keys, &mut picks);
+        small_towns(doc, g, &mut cands, &mut picks, &mut settled);
         let mut out = Vec::new();
         for ((c, &pick), &settled) in cands.iter().zip(&picks).zip(&settled) {
             let single = c.last - c.first == 1;
@@ -364,7 +411,7 @@ impl Stage for Places {
             {
                 continue;
             }
-            if en.feature != PlaceFeature::Country && single && c.cut.is_none() {
+            if en.feature != PlaceFeature::Country && single && c.cut.is_none() && !c.qualified {
                 let word = toks[c.first].text(text);
                 // Next to another capitalized word a town's name is often a
                 // person's ("Jordan Peterson"); not before a title or a civic word
@@ -579,6 +626,310 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
     settled
 }
 
+/// Whether entry `e` lies in `r`: a town in its region, or in its country.
+fn inside(g: &Gazetteer, e: usize, r: usize) -> bool {
+    let (a, b) = (&g.entries[e], &g.entries[r]);
+    match b.feature {
+        PlaceFeature::Region => g.within(e, r),
+        PlaceFeature::Country => !a.country.is_empty() && a.country == b.country,
+        _ => false,
+    }
+}
+
+/// Whether the token before `i` (in a sentence starting at `a`) is a
+/// capitalized word of a name that runs on ("Michael Jackson, Mississippi's
+/// …"), not a sentence's opener.
+fn after_name(doc: &Doc, i: usize, a: usize) -> bool {
+    let text = doc.text();
+    i > a && {
+        let p = &doc.tokens[i - 1];
+        p.kind == TokenKind::Word
+            && p.text(text).starts_with(char::is_uppercase)
+            && !(i - 1 == a && crate::lexicon::is_sentence_opener(p.text(text)))
+    }
+}
+
+/// The regions and countries a name from token `k` names (one to three words,
+/// before the sentence's end `b`), where that name ends its phrase: "Ky." in
+/// "HOLLIDAY, Ky. —", "Missouri" in "a Paris, Missouri, man"; not
+/// "Mississippi's governor", "Texas Republican", nor the first of a list
+/// ("Kentucky, Ohio and Indiana").
+fn qualifier(doc: &Doc, g: &Gazetteer, k: usize, b: usize) -> Option<Vec<usize>> {
+    let (toks, text) = (&doc.tokens, doc.text());
+    let word = |j: usize| toks.get(j).filter(|t| j < b && t.kind == TokenKind::Word);
+    let capital = |j: usize| word(j).is_some_and(|t| t.text(text).starts_with(char::is_uppercase));
+    if !capital(k) {
+        return None;
+    }
+    let regions = |from: usize, to: usize| -> Vec<usize> {
+        g.lookup_lower(&doc.lower()[toks[from].start as usize..toks[to].end as usize])
+            .iter()
+            .filter_map(|h| match *h {
+                Hit::Place(e) if matches!(g.entries[e].feature, PlaceFeature::Region | PlaceFeature::Country) => {
+                    Some(e)
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    for n in (1..=3.min(b - k)).rev() {
+        let last = k + n - 1;
+        if (k + 1..=last).any(|j| word(j).is_none_or(|t| t.attached())) {
+            continue;
+        }
+        let mut places = regions(k, last);
+        let next = last + 1;
+        let lw = |j: usize| toks.get(j).filter(|_| j < b).map_or("", |t| t.text(doc.lower()));
+        // A dateline's abbreviation without its period ("EDMONTON, Ky (WBKO) --").
+        if places.is_empty() && n == 1 && matches!(lw(next), "(" | "-" | "--" | "—" | "–") {
+            let dotted = format!("{}.", toks[k].text(doc.lower()));
+            places = g
+                .lookup_lower(&dotted)
+                .iter()
+                .filter_map(|h| match *h {
+                    Hit::Place(e) if g.entries[e].feature == PlaceFeature::Region => Some(e),
+                    _ => None,
+                })
+                .collect();
+        }
+        if places.is_empty() {
+            continue;
+        }
+        // ("Mississippi's governor", "Texas Republican".)
+        if word(next).is_some_and(|t| t.attached() || t.text(text).starts_with(char::is_uppercase)) {
+            return None;
+        }
+        // ("Kentucky, Ohio and Indiana": a list of regions.)
+        if matches!(lw(next), "," | "and" | "or")
+            && capital(next + 1)
+            && (1..=3).any(|m| next + m < b && !regions(next + 1, next + m).is_empty())
+        {
+            return None;
+        }
+        return Some(places);
+    }
+    None
+}
+
+/// Words for a settlement, which the text names its small towns by.
+const SETTLEMENTS: &[&str] =
+    &["village", "town", "city", "settlement", "hamlet", "suburb", "community", "township", "locality"];
+
+/// The regions or countries the text places a name (tokens `i` up to `k`) in,
+/// in a sentence ending at `b`: a comma and a [`qualifier`] ("Holliday, Mo."),
+/// a comma and a phrase for a settlement there ("Urozhaine, a village in
+/// Donetsk region"), or, after "the village of" …, "in" and a qualifier
+/// ("the village of Krynky in the Kherson region").
+fn placed_in(doc: &Doc, g: &Gazetteer, i: usize, k: usize, b: usize) -> Option<Vec<usize>> {
+    let lw = |j: usize| doc.tokens.get(j).filter(|_| j < b).map_or("", |t| t.text(doc.lower()));
+    let the = |j: usize| j + usize::from(lw(j) == "the");
+    match lw(k) {
+        "," => qualifier(doc, g, k + 1, b).or_else(|| {
+            // ", a village in", ", a small front-line town of", ", the district's main town in".
+            let mut j = k + 1;
+            if !matches!(lw(j), "a" | "an" | "the") {
+                return None;
+            }
+            j += 1;
+            while j < k + 5 && !SETTLEMENTS.contains(&lw(j)) && lw(j).starts_with(|c: char| c.is_ascii_lowercase()) {
+                j += 1;
+            }
+            if !SETTLEMENTS.contains(&lw(j)) {
+                return None;
+            }
+            j += 1;
+            if matches!(lw(j), "in" | "of" | "near") {
+                j += 1;
+            }
+            qualifier(doc, g, the(j), b)
+        }),
+        "in" if i >= 2 && lw(i - 1) == "of" && SETTLEMENTS.contains(&lw(i - 2)) => qualifier(doc, g, the(k + 1), b),
+        _ => None,
+    }
+}
+
+/// A small town at token `i` (of a sentence from `a` to `b`) the text places
+/// by a region or a country after a comma: `min` to three capitalized words
+/// that no longer name runs into, a comma, and a [`qualifier`] ("HOLLIDAY, Mo.
+/// —", "Detroit, Texas"). Returns its words and its entry, the most populous
+/// town of the name there.
+fn placed_town(doc: &Doc, g: &Gazetteer, i: usize, a: usize, b: usize, min: usize) -> Option<(usize, usize)> {
+    let (toks, text) = (&doc.tokens, doc.text());
+    if after_name(doc, i, a) {
+        return None;
+    }
+    for n in (min..=3).rev() {
+        let last = i + n - 1;
+        if last + 2 >= b
+            || (i..=last).any(|j| {
+                toks[j].kind != TokenKind::Word
+                    || (j > i && toks[j].attached())
+                    || !toks[j].text(text).starts_with(char::is_uppercase)
+            })
+        {
+            continue;
+        }
+        let Some(regions) = placed_in(doc, g, i, last + 1, b) else { continue };
+        let key = crate::gazetteer::fold_key(&doc.lower()[toks[i].start as usize..toks[last].end as usize]);
+        if let Some(t) = g.towns(&key).find(|&t| regions.iter().any(|&r| inside(g, t, r))) {
+            return Some((n, t));
+        }
+    }
+    None
+}
+
+/// Small towns among the candidates, once their neighbours settled them
+/// ([`settle_by_neighbours`]):
+/// - a town's name followed by a comma and a region or country its pick is not
+///   in ("London, Ky.", "Paris, Idaho") is its namesake there, among the
+///   gazetteer's places or its small towns;
+/// - every other mention of a town the text placed so is that town ("of
+///   Paris"; "Holliday", a name no index knows);
+/// - where the text placed a town or a county in a region ("COLUMBIA, Ky.",
+///   "LAUREL COUNTY, Ky."), a town's name after "in", "of", "from" … whose
+///   country nothing else in the article supports is its namesake in that
+///   region if it has one ("of Edmonton" is Kentucky's, not Alberta's).
+fn small_towns(doc: &Doc, g: &Gazetteer, cands: &mut Vec<Candidate>, picks: &mut Vec<usize>, settled: &mut Vec<bool>) {
+    let (toks, text) = (&doc.tokens, doc.text());
+    let key_of = |c: &Candidate| {
+        crate::gazetteer::fold_key(
+            &doc.lower()[toks[c.first].start as usize..c.cut.unwrap_or(toks[c.last - 1].end) as usize],
+        )
+    };
+    // The regions the text places towns or counties in ("LAUREL COUNTY, Ky.").
+    let mut home: Vec<usize> = Vec::new();
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        let s = &doc.sentences[c.sentence as usize];
+        let en = &g.entries[picks[i]];
+        if c.cut.is_some()
+            || matches!(en.feature, PlaceFeature::Country | PlaceFeature::Other)
+            || after_name(doc, c.first, s.first as usize)
+        {
+            continue;
+        }
+        let Some(regions) = placed_in(doc, g, c.first, c.last, s.last as usize) else { continue };
+        let within = |e: usize| regions.iter().any(|&r| inside(g, e, r));
+        if c.qualified || en.feature == PlaceFeature::Region {
+            home.extend(regions.iter().filter(|&&r| g.within(picks[i], r)));
+            continue;
+        }
+        let pick = if within(picks[i]) {
+            Some(picks[i])
+        } else {
+            c.places
+                .iter()
+                .copied()
+                .filter(|&e| within(e))
+                .max_by_key(|&e| g.entries[e].population)
+                .or_else(|| g.towns(&key_of(c)).find(|&t| within(t)))
+        };
+        if let Some(e) = pick {
+            picks[i] = e;
+            settled[i] = true;
+            cands[i].qualified = true;
+            home.extend(regions.iter().filter(|&&r| g.within(e, r)));
+        }
+    }
+    // Every other mention of a placed town.
+    let placed: Vec<(String, usize, usize)> = cands
+        .iter()
+        .zip(picks.iter())
+        .filter(|(c, &e)| c.qualified && g.entries[e].feature == PlaceFeature::City)
+        .map(|(c, &e)| (key_of(c), c.last - c.first, e))
+        .collect();
+    for i in 0..cands.len() {
+        let en = &g.entries[picks[i]];
+        if cands[i].qualified || cands[i].cut.is_some() || en.feature != PlaceFeature::City {
+            continue;
+        }
+        let key = key_of(&cands[i]);
+        if let Some(&(_, _, e)) = placed.iter().find(|p| p.0 == key) {
+            picks[i] = e;
+            settled[i] = true;
+            cands[i].qualified = true;
+        }
+    }
+    let mut added = false;
+    for (si, s) in doc.sentences.iter().enumerate().filter(|_| !placed.is_empty()) {
+        let (a, b) = (s.first as usize, s.last as usize);
+        for k in a..b {
+            let t = &toks[k];
+            if t.kind != TokenKind::Word || !t.text(text).starts_with(char::is_uppercase) || after_name(doc, k, a) {
+                continue;
+            }
+            for &(ref key, n, e) in &placed {
+                let last = k + n - 1;
+                if last >= b
+                    || (k + 1..=last).any(|j| toks[j].kind != TokenKind::Word || toks[j].attached())
+                    || cands.iter().any(|c| c.first <= last && k < c.last)
+                    || crate::gazetteer::fold_key(&doc.lower()[t.start as usize..toks[last].end as usize]) != *key
+                {
+                    continue;
+                }
+                // (Not the first word of a longer name: "Holliday Road".)
+                let next = toks.get(last + 1).filter(|_| last + 1 < b);
+                if next.is_some_and(|x| {
+                    x.kind == TokenKind::Word
+                        && !x.attached()
+                        && x.text(text).starts_with(char::is_uppercase)
+                        && !CIVIC.contains(&x.text(text))
+                }) {
+                    continue;
+                }
+                cands.push(Candidate {
+                    first: k,
+                    last: last + 1,
+                    sentence: si as u32,
+                    places: vec![e],
+                    cut: None,
+                    qualified: true,
+                });
+                picks.push(e);
+                settled.push(true);
+                added = true;
+                break;
+            }
+        }
+    }
+    // Namesakes in the regions the text placed its towns in.
+    if !home.is_empty() {
+        for i in 0..cands.len() {
+            let en = &g.entries[picks[i]];
+            // (Only where the text says it is a place: "of Edmonton", not "Finally,
+            // Atlantis will go on display".)
+            let k = cands[i].first;
+            let said_place =
+                k > 0 && matches!(toks[k - 1].text(doc.lower()), "in" | "of" | "near" | "from" | "at" | "to");
+            if cands[i].qualified
+                || cands[i].cut.is_some()
+                || en.feature != PlaceFeature::City
+                || !said_place
+                || home.iter().any(|&r| g.within(picks[i], r))
+            {
+                continue;
+            }
+            let supported = (0..cands.len())
+                .any(|j| j != i && g.entries[picks[j]].name != en.name && g.entries[picks[j]].country == en.country);
+            if supported {
+                continue;
+            }
+            if let Some(t) = g.towns(&key_of(&cands[i])).find(|&t| home.iter().any(|&r| g.within(t, r))) {
+                picks[i] = t;
+                settled[i] = true;
+            }
+        }
+    }
+    if added {
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&k| cands[k].first);
+        let mut taken: Vec<Option<Candidate>> = std::mem::take(cands).into_iter().map(Some).collect();
+        *cands = order.iter().filter_map(|&k| taken[k].take()).collect();
+        *picks = order.iter().map(|&k| picks[k]).collect();
+        *settled = order.iter().map(|&k| settled[k]).collect();
+    }
+}
+
 /// Facilities: a capitalized name ending in a word of
 /// `data/gazetteer/facilities.tsv`, located by a place inside its name (which
 /// then is no place of its own) or named right after it ("in", "near", "at", a
@@ -659,6 +1010,15 @@ fn facilities(doc: &Doc, out: &mut Vec<PlaceAnn>) {
                 continue;
             }
             let (start, end) = (toks[s].start, toks[last].end);
+            // ("College Station, Texas": a town named like a facility is the town.)
+            if doc
+                .gazetteer
+                .lookup_lower(&doc.lower()[start as usize..end as usize])
+                .iter()
+                .any(|h| matches!(*h, Hit::Place(e) if doc.gazetteer.entries[e].feature == PlaceFeature::City))
+            {
+                continue;
+            }
             let within: Vec<usize> = (0..out.len()).filter(|&k| out[k].start >= start && out[k].end <= end).collect();
             // After the name: skip a parenthesis ("(KSC)"), then "in", "near", "at" or ",".
             let mut k = last + 1;
