@@ -16,7 +16,7 @@
 //! 500 people) is a place where the text places it by its region or country
 //! ("HOLLIDAY, Texas —", "Urozhaine, a village in Donetsk region"), and so are
 //! its other mentions; a region so placed holds the towns named "in", "of" or
-//! "from" ([`small_towns`]).
+//! "from".
 
 use crate::lexicon::FastSet;
 use std::sync::LazyLock;
