@@ -488,3 +488,27 @@ fn the_region_a_dateline_places_holds_the_small_towns_named_after() {
         Some("GBR")
     );
 }
+
+#[test]
+fn a_name_said_to_be_a_place_is_a_small_town_where_the_story_is() {
+    // "of McKee" in a story from London, Kentucky: the Kentucky town.
+    let p = place(
+        "LONDON, Ky. (WXYZ) - Police arrested two people. In the car they found Kim Hacker, 43, of McKee.",
+        "McKee",
+    );
+    assert_eq!(p.country.as_deref(), Some("USA"));
+    assert!((p.lat.unwrap() - 37.43).abs() < 0.1);
+    // "the village of", in the country the story names.
+    assert_eq!(
+        country_of("Iraqi officials said a girl from the northern Kurdish village of Ranya died.", "Rānyah").as_deref(),
+        Some("IRQ")
+    );
+    assert_eq!(names("LONDON, Ky. — Crews from Hazard helped."), ["London", "Kentucky", "Hazard"]);
+    // A body's name, or a word the story also writes in lowercase, is no town,
+    // for all that Kentucky has a Hazard.
+    assert_eq!(names("LONDON, Ky. — He banks with the Bank of Hazard."), ["London", "Kentucky"]);
+    assert_eq!(
+        names("LONDON, Ky. — Fear rests in Hazard, the pastor said, and the hazard remains."),
+        ["London", "Kentucky"]
+    );
+}

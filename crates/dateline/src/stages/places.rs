@@ -360,7 +360,7 @@ impl Stage for Places {
             }
         }
         let mut settled = settle_by_neighbours(g, &cands, &keys, &mut picks);
-        small_towns(doc, g, &mut cands, &mut picks, &mut settled);
+        small_towns(doc, g, (&context, &surnames), &mut cands, &mut picks, &mut settled);
         let mut out = Vec::new();
         for ((c, &pick), &settled) in cands.iter().zip(&picks).zip(&settled) {
             let single = c.last - c.first == 1;
@@ -778,6 +778,16 @@ fn placed_town(doc: &Doc, g: &Gazetteer, i: usize, a: usize, b: usize, min: usiz
     None
 }
 
+/// Whether the article writes `word` (in lowercase) in lowercase somewhere, as
+/// a whole word ("justice" beside "Department of Justice").
+fn lowercase_too(doc: &Doc, word: &str) -> bool {
+    let (lower, text) = (doc.lower(), doc.text().as_bytes());
+    let letter = |i: usize| lower.as_bytes().get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    lower.match_indices(word).any(|(at, _)| {
+        !letter(at.wrapping_sub(1)) && !letter(at + word.len()) && text.get(at).is_some_and(u8::is_ascii_lowercase)
+    })
+}
+
 /// Small towns among the candidates, once their neighbours settled them
 /// ([`settle_by_neighbours`]):
 /// - a town's name followed by a comma and a region or country its pick is not
@@ -788,8 +798,18 @@ fn placed_town(doc: &Doc, g: &Gazetteer, i: usize, a: usize, b: usize, min: usiz
 /// - where the text placed a town or a county in a region ("COLUMBIA, Ky.",
 ///   "LAUREL COUNTY, Ky."), a town's name after "in", "of", "from" … whose
 ///   country nothing else in the article supports is its namesake in that
-///   region if it has one ("of Edmonton" is Kentucky's, not Alberta's).
-fn small_towns(doc: &Doc, g: &Gazetteer, cands: &mut Vec<Candidate>, picks: &mut Vec<usize>, settled: &mut Vec<bool>) {
+///   region if it has one ("of Edmonton" is Kentucky's, not Alberta's), and a
+///   name no index knows after those words is a town there if it has one;
+/// - a name no index knows after "the village of", "a town called" … is a town
+///   of that name in a country the article names.
+fn small_towns(
+    doc: &Doc,
+    g: &Gazetteer,
+    (context, surnames): (&FastSet<&str>, &FastSet<&str>),
+    cands: &mut Vec<Candidate>,
+    picks: &mut Vec<usize>,
+    settled: &mut Vec<bool>,
+) {
     let (toks, text) = (&doc.tokens, doc.text());
     let key_of = |c: &Candidate| {
         crate::gazetteer::fold_key(
@@ -917,6 +937,67 @@ fn small_towns(doc: &Doc, g: &Gazetteer, cands: &mut Vec<Candidate>, picks: &mut
             if let Some(t) = g.towns(&key_of(&cands[i])).find(|&t| home.iter().any(|&r| g.within(t, r))) {
                 picks[i] = t;
                 settled[i] = true;
+            }
+        }
+    }
+    // Names no index knows, said to be places: a town of that name in a region
+    // the text placed a town in ("Kimberly Hacker, 43, of McKee" in a story from
+    // "LONDON, Ky."), or after "the village of", "a town called" …, in a country
+    // the article names ("the northern Kurdish village of Ranya" in a story on
+    // Iraq).
+    for (si, st) in doc.sentences.iter().enumerate() {
+        let (a, b) = (st.first as usize, st.last as usize);
+        let lw = |j: usize| toks.get(j).filter(|_| j < b).map_or("", |t| t.text(doc.lower()));
+        let capital =
+            |j: usize| j < b && toks[j].kind == TokenKind::Word && toks[j].text(text).starts_with(char::is_uppercase);
+        for k in a + 1..b {
+            let settlement = k >= a + 2
+                && matches!(lw(k - 1), "of" | "called" | "named")
+                && (SETTLEMENTS.contains(&lw(k - 2)) || matches!(lw(k - 2), "villages" | "towns"));
+            let said = matches!(lw(k - 1), "in" | "of" | "near" | "from");
+            if !capital(k) || !(settlement || (said && !home.is_empty())) || toks[k].attached() {
+                continue;
+            }
+            // Up to three capitalized words, not before another ("McKee Road").
+            let mut n = 1;
+            while n < 3 && capital(k + n) && !toks[k + n].attached() {
+                n += 1;
+            }
+            // (Not a word listed as seldom a place, a name's tail after "of"
+            // ("Department of Justice"), nor a word the article also writes in
+            // lowercase.)
+            let word = toks[k].text(text);
+            if capital(k + n)
+                || cands.iter().any(|c| c.first < k + n && k < c.last)
+                || surnames.contains(word)
+                || NOT_PLACES.contains(word)
+                || (lw(k - 1) == "of" && capital(k - 2))
+                || (n == 1 && lowercase_too(doc, toks[k].text(doc.lower())))
+            {
+                continue;
+            }
+            let key = crate::gazetteer::fold_key(&doc.lower()[toks[k].start as usize..toks[k + n - 1].end as usize]);
+            if !g.lookup_lower(&key).is_empty() {
+                continue;
+            }
+            let town = if settlement {
+                g.towns(&key).find(|&t| context.contains(g.entries[t].country.as_str()))
+            } else {
+                None
+            }
+            .or_else(|| g.towns(&key).find(|&t| home.iter().any(|&r| g.within(t, r))));
+            if let Some(t) = town {
+                cands.push(Candidate {
+                    first: k,
+                    last: k + n,
+                    sentence: si as u32,
+                    places: vec![t],
+                    cut: None,
+                    qualified: true,
+                });
+                picks.push(t);
+                settled.push(true);
+                added = true;
             }
         }
     }
