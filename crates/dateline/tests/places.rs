@@ -512,3 +512,17 @@ fn a_name_said_to_be_a_place_is_a_small_town_where_the_story_is() {
         ["London", "Kentucky"]
     );
 }
+
+#[test]
+fn new_york_is_the_city_unless_the_text_means_the_state() {
+    let p = place("Diplomats met in New York on Monday.", "New York City");
+    assert_eq!((p.feature, p.country.as_deref()), (PlaceFeature::City, Some("USA")));
+    for text in
+        ["Former New York Gov. Mario Cuomo died.", "In New York state, 40 died.", "He lives in Buffalo, New York."]
+    {
+        assert_eq!(place(text, "New York").feature, PlaceFeature::Region, "{text}");
+    }
+    assert_eq!(place("Officials in Washington state said so.", "Washington").feature, PlaceFeature::Region);
+    // (A country's "state media" is still the country's.)
+    assert_eq!(place("Georgia state media said so.", "Georgia").feature, PlaceFeature::Country);
+}

@@ -344,14 +344,22 @@ impl Stage for Places {
         let mut picks: Vec<usize> =
             cands.iter().zip(&keys).map(|(c, k)| pick_place(g, &c.places, k, &context)).collect();
         // "the state of Victoria", "the province of Quebec", "the Kherson
-        // region": the division.
+        // region": the division; "New York state", "the New York governor",
+        // "New York Gov. Andrew Cuomo": the state, not the city.
         for (c, pick) in cands.iter().zip(picks.iter_mut()) {
             let lw_at = |k: usize| toks.get(k).map_or("", |t| t.text(doc.lower()));
+            let state_office = g.entries[*pick].feature == PlaceFeature::City
+                && matches!(
+                    lw_at(c.last),
+                    "state" | "governor" | "gov." | "legislature" | "lawmakers" | "statehouse" | "senator" | "sen."
+                )
+                && !matches!(lw_at(c.last + 1), "media" | "television" | "tv" | "news" | "broadcaster" | "-run");
             if (c.first >= 2
                 && lw_at(c.first - 1) == "of"
                 && matches!(lw_at(c.first - 2), "state" | "province" | "region" | "governorate"))
                 || (c.cut.is_none()
-                    && matches!(lw_at(c.last), "region" | "province" | "oblast" | "governorate" | "prefecture"))
+                    && (state_office
+                        || matches!(lw_at(c.last), "region" | "province" | "oblast" | "governorate" | "prefecture")))
             {
                 let regions = c.places.iter().filter(|&&e| g.entries[e].feature == PlaceFeature::Region);
                 if let Some(&r) = regions.max_by_key(|&&e| g.entries[e].population) {
