@@ -979,7 +979,7 @@ fn small_towns(
                 || cands.iter().any(|c| c.first < k + n && k < c.last)
                 || surnames.contains(word)
                 || NOT_PLACES.contains(word)
-                || (lw(k - 1) == "of" && capital(k - 2))
+                || (k >= 2 && lw(k - 1) == "of" && capital(k - 2))
                 || (n == 1 && lowercase_too(doc, toks[k].text(doc.lower())))
             {
                 continue;
