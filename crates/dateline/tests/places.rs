@@ -523,6 +523,15 @@ fn new_york_is_the_city_unless_the_text_means_the_state() {
         assert_eq!(place(text, "New York").feature, PlaceFeature::Region, "{text}");
     }
     assert_eq!(place("Officials in Washington state said so.", "Washington").feature, PlaceFeature::Region);
+    // After a town the gazetteer lacks, the state; a capital stays the capital.
+    assert_eq!(
+        place("She trained at a hospital in Bronx, New York. She left.", "New York").feature,
+        PlaceFeature::Region
+    );
+    assert_eq!(
+        place("Despite the delivery of the S-400s, Washington stepped back.", "Washington").feature,
+        PlaceFeature::City
+    );
     // (A country's "state media" is still the country's.)
     assert_eq!(place("Georgia state media said so.", "Georgia").feature, PlaceFeature::Country);
 }

@@ -798,6 +798,8 @@ fn lowercase_too(doc: &Doc, word: &str) -> bool {
 
 /// Small towns among the candidates, once their neighbours settled them
 /// ([`settle_by_neighbours`]):
+/// - a region's name after a name no index knows and a comma is the region
+///   ("Bronx, New York");
 /// - a town's name followed by a comma and a region or country its pick is not
 ///   in ("London, Ky.", "Paris, Idaho") is its namesake there, among the
 ///   gazetteer's places or its small towns;
@@ -824,6 +826,34 @@ fn small_towns(
             &doc.lower()[toks[c.first].start as usize..c.cut.unwrap_or(toks[c.last - 1].end) as usize],
         )
     };
+    // A region's name after a name no index knows and a comma, ending its
+    // phrase, is the region ("Bronx, New York": the state, not the city).
+    for i in 0..cands.len() {
+        let (c, s) = (&cands[i], &doc.sentences[cands[i].sentence as usize]);
+        let k = c.first;
+        let region = c
+            .places
+            .iter()
+            .copied()
+            .filter(|&e| g.entries[e].feature == PlaceFeature::Region)
+            .max_by_key(|&e| g.entries[e].population);
+        let Some(r) = region else { continue };
+        // (Not a capital, which speaks for its state: "Despite the S-400s,
+        // Washington appeared to step back".)
+        if g.entries[picks[i]].feature != PlaceFeature::City
+            || g.entries[picks[i]].capital
+            || k < s.first as usize + 2
+            || toks[k - 1].text(text) != ","
+            || toks[k - 2].kind != TokenKind::Word
+            || !toks[k - 2].text(text).starts_with(char::is_uppercase)
+            || cands.iter().any(|o| o.first <= k - 2 && k - 2 < o.last)
+            || qualifier(doc, g, k, s.last as usize).is_none()
+        {
+            continue;
+        }
+        picks[i] = r;
+        settled[i] = true;
+    }
     // The regions the text places towns or counties in ("LAUREL COUNTY, Ky.").
     let mut home: Vec<usize> = Vec::new();
     for i in 0..cands.len() {
