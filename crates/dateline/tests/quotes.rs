@@ -871,3 +871,16 @@ fn progressives_of_verbs_known_only_in_finite_forms() {
         [q("the shelling hit the clinic", false, Some("The army"))]
     );
 }
+
+#[test]
+fn a_name_given_after_something_indefinite_is_no_report() {
+    assert!(summary("A rebel militia called the Liberation Front took the town, residents said.")
+        .iter()
+        .all(|x| x.2.as_deref() != Some("A rebel militia")));
+    assert!(summary("An app dubbed Safeway was used to coordinate the aid.").is_empty());
+    // A person still calls things names; a definite body too.
+    assert_eq!(
+        summary("The ministry called the strike a war crime."),
+        [q("the strike a war crime", false, Some("The ministry"))]
+    );
+}

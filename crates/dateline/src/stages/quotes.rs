@@ -276,6 +276,17 @@ impl<'a> Quoter<'a> {
             return None;
         }
         let w = self.lower(i);
+        // "a militia called the anti-Balaka", "an app dubbed Signal": a name given,
+        // after something indefinite that speaks for no one.
+        if matches!(w, "called" | "dubbed" | "nicknamed")
+            && (self.lower(i + 1) == "the" || self.raw(i + 1).starts_with(char::is_uppercase))
+            && !person_noun(self.lower(i.saturating_sub(1)))
+            && (i.saturating_sub(4)..i).any(|k| {
+                matches!(self.lower(k), "a" | "an") && (k + 1..i).all(|j| self.toks[j].kind == TokenKind::Word)
+            })
+        {
+            return None;
+        }
         // "battleground states", "the low demand": a noun after a modifier.
         if CUES.2.contains(w) && !self.subject_before(i) {
             return None;
@@ -623,42 +634,7 @@ impl<'a> Quoter<'a> {
             || is_pronoun(head)
             || head.ends_with('s')
             || GROUP_NOUNS.contains(head)
-            || ROLE_WORDS.contains_key(head)
-            || matches!(
-                head,
-                "witness"
-                    | "source"
-                    | "official"
-                    | "resident"
-                    | "analyst"
-                    | "expert"
-                    | "lawmaker"
-                    | "doctor"
-                    | "survivor"
-                    | "researcher"
-                    | "economist"
-                    | "lawyer"
-                    | "attorney"
-                    | "activist"
-                    | "worker"
-                    | "officer"
-                    | "soldier"
-                    | "commander"
-                    | "aide"
-                    | "adviser"
-                    | "advisor"
-                    | "member"
-                    | "man"
-                    | "woman"
-                    | "mother"
-                    | "father"
-                    | "farmer"
-                    | "student"
-                    | "teacher"
-                    | "nurse"
-                    | "one"
-                    | "other"
-            )
+            || person_noun(head)
     }
 
     /// Tokens `[a, b)` are a title: two to eight words, every word but the small
@@ -2025,6 +2001,47 @@ static ING: LazyLock<IngTable> = LazyLock::new(|| {
     }
     (one, two)
 });
+
+/// A noun for a person who may speak: a role ("minister", "spokesman") or a
+/// word for people ("witness", "official", "mother").
+fn person_noun(head: &str) -> bool {
+    ROLE_WORDS.contains_key(head)
+        || matches!(
+            head,
+            "witness"
+                | "source"
+                | "official"
+                | "resident"
+                | "analyst"
+                | "expert"
+                | "lawmaker"
+                | "doctor"
+                | "survivor"
+                | "researcher"
+                | "economist"
+                | "lawyer"
+                | "attorney"
+                | "activist"
+                | "worker"
+                | "officer"
+                | "soldier"
+                | "commander"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "member"
+                | "man"
+                | "woman"
+                | "mother"
+                | "father"
+                | "farmer"
+                | "student"
+                | "teacher"
+                | "nurse"
+                | "one"
+                | "other"
+        )
+}
 
 /// The kind of the finite verb an "-ing" form stands for.
 fn finite_kind(ing: &str, next: &str) -> Option<Cue> {
