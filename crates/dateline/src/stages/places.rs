@@ -100,6 +100,13 @@ struct Candidate {
     qualified: bool,
 }
 
+impl Candidate {
+    /// A town the text placed, tokens `first..last`.
+    fn placed(first: usize, last: usize, sentence: u32, town: usize) -> Candidate {
+        Candidate { first, last, sentence, places: vec![town], cut: None, qualified: true }
+    }
+}
+
 /// How much larger a namesake must be to win over the place in a country the
 /// article names.
 const FAR_LARGER: u64 = 8;
@@ -267,16 +274,11 @@ impl Stage for Places {
                         }
                     }
                 }
-                // (A placed town's longer name wins: "West Chester, Ohio", not "West".)
-                if let Some((n, town)) = found.as_ref().and_then(|f| placed_town(doc, g, i, a, b, f.0 + 1)) {
-                    cands.push(Candidate {
-                        first: i,
-                        last: i + n,
-                        sentence: si as u32,
-                        places: vec![town],
-                        cut: None,
-                        qualified: true,
-                    });
+                // A small town the region or country after it places, a name no
+                // index knows ("HOLLIDAY, Mo. —") or longer than the one found
+                // ("West Chester, Ohio", not "West").
+                if let Some((n, town)) = placed_town(doc, g, i, a, b, found.as_ref().map_or(1, |f| f.0 + 1)) {
+                    cands.push(Candidate::placed(i, i + n, si as u32, town));
                     i += n;
                     continue;
                 }
@@ -295,22 +297,7 @@ impl Stage for Places {
                         });
                         i += n;
                     }
-                    // A name no index knows, placed by the region or country after
-                    // it: a small town ("HOLLIDAY, Mo. —", "Detroit, Texas" aside).
-                    None => match placed_town(doc, g, i, a, b, 1) {
-                        Some((n, town)) => {
-                            cands.push(Candidate {
-                                first: i,
-                                last: i + n,
-                                sentence: si as u32,
-                                places: vec![town],
-                                cut: None,
-                                qualified: true,
-                            });
-                            i += n;
-                        }
-                        None => i += 1,
-                    },
+                    None => i += 1,
                 }
             }
         }
@@ -935,14 +922,7 @@ fn small_towns(
                 }) {
                     continue;
                 }
-                cands.push(Candidate {
-                    first: k,
-                    last: last + 1,
-                    sentence: si as u32,
-                    places: vec![e],
-                    cut: None,
-                    qualified: true,
-                });
+                cands.push(Candidate::placed(k, last + 1, si as u32, e));
                 picks.push(e);
                 settled.push(true);
                 added = true;
@@ -1025,14 +1005,7 @@ fn small_towns(
             }
             .or_else(|| g.towns(&key).find(|&t| home.iter().any(|&r| g.within(t, r))));
             if let Some(t) = town {
-                cands.push(Candidate {
-                    first: k,
-                    last: k + n,
-                    sentence: si as u32,
-                    places: vec![t],
-                    cut: None,
-                    qualified: true,
-                });
+                cands.push(Candidate::placed(k, k + n, si as u32, t));
                 picks.push(t);
                 settled.push(true);
                 added = true;
