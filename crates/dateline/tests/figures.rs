@@ -232,3 +232,13 @@ fn the_place_after_a_figure_is_where_it_happened() {
     let place = r.places.iter().find(|p| Some(&p.id) == f.place.as_ref()).map(|p| p.name.as_str());
     assert_eq!(place, Some("Khan Younis"));
 }
+
+#[test]
+fn those_counted_who_hold_take_or_release_are_not_captives() {
+    check("The two ministers agreed to hold a further round of talks.", &[]);
+    check("Nine press groups called for the reporter's release.", &[]);
+    check("Scores of traders held a sit-in on Monday.", &[]);
+    // Unless the noun or a passive says they are held.
+    check("Three soldiers were held at a checkpoint.", &[v(C::CaptivesHeld, 3.0)]);
+    check("Four hostages agreed to be released first.", &[v(C::CaptivesReleased, 4.0)]);
+}

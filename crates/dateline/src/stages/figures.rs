@@ -416,12 +416,12 @@ impl<'a> Finder<'a> {
         }
         let subject = (subj_end > subj_start).then(|| self.span(subj_start, subj_end).to_string());
         // A number followed by nothing it counts and no cue nearby is no figure.
-        let cue = self.cue_near(a, b, am.start, am.end, subj_end);
         let noun_class = (subj_start..subj_end).find_map(|x| match self.entry(x, subj_end) {
             Some((Kind::Captive, _)) => Some(Kind::Captive),
             Some((Kind::Prisoner, _)) => Some(Kind::Prisoner),
             _ => None,
         });
+        let cue = self.cue_near(a, b, (am.start, am.end), subj_end, noun_class.is_some());
         // "including 7,729 children": part of the figure before it.
         let including = am.start > a && matches!(self.lower(am.start - 1), "including" | "among");
         let mut category = match (cue, noun_class) {
@@ -596,7 +596,14 @@ impl<'a> Finder<'a> {
     /// ("killed 20,000", "the arrest of five"), else the main verb after its noun
     /// ("31 people, including …, lost their lives"; "270 schoolgirls kidnapped in
     /// Zamfara were freed" counts the freed), else the nearest cue in the clause.
-    fn cue_near(&self, a: usize, b: usize, num: usize, num_end: usize, after: usize) -> Option<Cue> {
+    fn cue_near(
+        &self,
+        a: usize,
+        b: usize,
+        (num, num_end): (usize, usize),
+        after: usize,
+        captives: bool,
+    ) -> Option<Cue> {
         // "12 wounded", "1.9 million displaced", "five dead": the word after the number.
         if let Some((Kind::Cue(c @ Cue::Category(_)), _)) = self.entry(num_end, b) {
             return Some(c);
@@ -652,6 +659,14 @@ impl<'a> Finder<'a> {
             }
             if let Some((Kind::Cue(c), n)) = self.entry(j, b) {
                 let aux = j > 0 && matches!(self.lower(j - 1), "were" | "was" | "been" | "are" | "is" | "be");
+                // ("The two ministers agreed to hold talks", "traders held a
+                // sit-in": those counted hold, take or release, they are not held,
+                // unless the noun says so.)
+                let object = matches!(self.lower(j + n), "a" | "an" | "the" | "their" | "its" | "his" | "her");
+                if matches!(c, Cue::Take | Cue::Hold | Cue::Release) && !aux && !captives && (j > after || object) {
+                    j += n;
+                    continue;
+                }
                 if aux && finite.is_none() {
                     finite = Some(c);
                 }
