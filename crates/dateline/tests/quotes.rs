@@ -884,3 +884,10 @@ fn a_name_given_after_something_indefinite_is_no_report() {
         [q("the strike a war crime", false, Some("The ministry"))]
     );
 }
+
+#[test]
+fn a_passive_verb_of_speech_names_no_speaker() {
+    let got = summary("The envoy said a pause could be agreed “within days” if both sides stayed.");
+    assert!(got.iter().all(|x| x.2.as_deref() == Some("The envoy")), "{got:?}");
+    assert!(got.contains(&q("within days", true, Some("The envoy"))), "{got:?}");
+}

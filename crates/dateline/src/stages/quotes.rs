@@ -287,6 +287,10 @@ impl<'a> Quoter<'a> {
         {
             return None;
         }
+        // "could be agreed", "had been told": a passive names no one who speaks.
+        if i > 0 && matches!(self.lower(i - 1), "be" | "been" | "being") && !w.ends_with("ing") {
+            return None;
+        }
         // "battleground states", "the low demand": a noun after a modifier.
         if CUES.2.contains(w) && !self.subject_before(i) {
             return None;
