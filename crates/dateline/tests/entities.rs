@@ -445,3 +445,16 @@ fn a_headlines_words_in_capitals_are_no_persons_name() {
     let es = entities("Stealth Over Health: Clinic Staff Were Sent Home\n\nShe left at noon.");
     assert!(es.iter().all(|e| e.name.as_deref() != Some("Stealth Over Health") || e.kind != T::Person), "{es:?}");
 }
+
+#[test]
+fn a_role_in_apposition_before_the_name_is_the_persons() {
+    let es = entities("An army spokesman, Brig. Gen. Omar Tahir, said on Monday that the talks had failed.");
+    assert!(find(&es, "Omar Tahir").roles.contains(&"army spokesman".to_string()));
+    let es = entities("The talks failed, a senior official, Omar Tahir, said.");
+    assert_eq!(find(&es, "Omar Tahir").roles, ["senior official"]);
+    // A described role holder before the name is that person, not another one.
+    let es = entities("Sudan's army spokesman, Omar Tahir, said the talks failed.");
+    let p = find(&es, "Omar Tahir");
+    assert_eq!((p.roles.as_slice(), p.country.as_deref()), (&["army spokesman".to_string()][..], Some("SDN")));
+    assert_eq!(es.iter().filter(|e| e.kind == T::Person).count(), 1, "{es:?}");
+}

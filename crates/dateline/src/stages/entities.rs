@@ -1005,6 +1005,29 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     }
                     roles.push(text[toks[r0].start as usize..toks[i - 1].end as usize].to_string());
                 }
+                // "An army spokesman, Brig. Gen. Nabil Abdallah, said": an apposition
+                // before the name (past its titles), opening the sentence or a clause.
+                let mut t0 = ns;
+                while t0 > a && crate::lexicon::is_title(toks[t0 - 1].text(text)) {
+                    t0 -= 1;
+                }
+                if t0 >= a + 2 && toks[t0 - 1].text(text) == "," && WORDS.role.contains(lw(doc, t0 - 2)) {
+                    let head = t0 - 2;
+                    let mut r0 = head;
+                    while r0 > a && head - r0 < 3 && toks[r0 - 1].kind == TokenKind::Word && !cap(&toks[r0 - 1], text) {
+                        r0 -= 1;
+                    }
+                    let opener = r0 == a
+                        || matches!(toks[r0 - 1].text(text), "," | ";" | "—" | "(")
+                        || (r0 > a
+                            && matches!(lw(doc, r0 - 1), "a" | "an" | "the")
+                            && (r0 - 1 == a || matches!(toks[r0 - 2].text(text), "," | ";")));
+                    if opener && !matches!(lw(doc, r0), "a" | "an" | "the") {
+                        roles.push(text[toks[r0].start as usize..toks[head].end as usize].to_string());
+                    } else if opener && r0 < head {
+                        roles.push(text[toks[r0 + 1].start as usize..toks[head].end as usize].to_string());
+                    }
+                }
                 // "Hashem Ahelbarra, reporting from Doha": a reporter.
                 if toks.get(e).is_some_and(|t| t.text(text) == ",") && lw(doc, e + 1) == "reporting" {
                     roles.push("reporter".to_string());
@@ -1316,6 +1339,22 @@ fn role_holders(doc: &Doc, kb: &KnowledgeBase, year: Option<i32>, out: &mut Vec<
         let first = toks.partition_point(|t| t.start < start);
         let apposed = (first >= 2 && toks[first - 1].text(text) == ",").then(|| toks[first - 2].end).and_then(|pe| {
             out.iter().position(|e| e.kind == EntityType::Person && !e.unnamed && e.mentions.iter().any(|m| m.1 == pe))
+        });
+        // "Sudan's army spokesman, Brig. Gen. Nabil Abdallah, said": before the
+        // name (and its titles) too.
+        let apposed = apposed.or_else(|| {
+            let mut k = toks.partition_point(|t| t.end <= end);
+            if toks.get(k).is_none_or(|t| t.text(text) != ",") {
+                return None;
+            }
+            k += 1;
+            while toks.get(k).is_some_and(|t| crate::lexicon::is_title(t.text(text))) {
+                k += 1;
+            }
+            let (ts, title_start) = (toks.get(k)?.start, toks[toks.partition_point(|t| t.end <= end) + 1].start);
+            out.iter().position(|e| {
+                e.kind == EntityType::Person && !e.unnamed && e.mentions.iter().any(|m| m.0 == ts || m.0 == title_start)
+            })
         });
         if let Some(k) = apposed {
             if !out[k].roles.iter().any(|r| r.eq_ignore_ascii_case(&head_desc)) {

@@ -883,12 +883,29 @@ fn small_towns(
         .filter(|(c, &e)| c.qualified && g.entries[e].feature == PlaceFeature::City)
         .map(|(c, &e)| (key_of(c), c.last - c.first, e))
         .collect();
+    // A mention that is no part of a longer name ("Holliday Road", "the Houston
+    // Asian American Archive", "Mayor Ann Holliday"): tokens `k..=last` of a
+    // sentence from `a` to `b`.
+    let alone = |k: usize, last: usize, a: usize, b: usize| {
+        !after_name(doc, k, a)
+            && !toks.get(last + 1).filter(|_| last + 1 < b).is_some_and(|x| {
+                x.kind == TokenKind::Word
+                    && !x.attached()
+                    && x.text(text).starts_with(char::is_uppercase)
+                    && !CIVIC.contains(&x.text(text))
+            })
+    };
     for i in 0..cands.len() {
-        let en = &g.entries[picks[i]];
-        if cands[i].qualified || cands[i].cut.is_some() || en.feature != PlaceFeature::City {
+        let (c, en) = (&cands[i], &g.entries[picks[i]]);
+        let s = &doc.sentences[c.sentence as usize];
+        if c.qualified
+            || c.cut.is_some()
+            || en.feature != PlaceFeature::City
+            || !alone(c.first, c.last - 1, s.first as usize, s.last as usize)
+        {
             continue;
         }
-        let key = key_of(&cands[i]);
+        let key = key_of(c);
         if let Some(&(_, _, e)) = placed.iter().find(|p| p.0 == key) {
             picks[i] = e;
             settled[i] = true;
@@ -900,7 +917,7 @@ fn small_towns(
         let (a, b) = (s.first as usize, s.last as usize);
         for k in a..b {
             let t = &toks[k];
-            if t.kind != TokenKind::Word || !t.text(text).starts_with(char::is_uppercase) || after_name(doc, k, a) {
+            if t.kind != TokenKind::Word || !t.text(text).starts_with(char::is_uppercase) {
                 continue;
             }
             for &(ref key, n, e) in &placed {
@@ -909,17 +926,8 @@ fn small_towns(
                     || (k + 1..=last).any(|j| toks[j].kind != TokenKind::Word || toks[j].attached())
                     || cands.iter().any(|c| c.first <= last && k < c.last)
                     || crate::gazetteer::fold_key(&doc.lower()[t.start as usize..toks[last].end as usize]) != *key
+                    || !alone(k, last, a, b)
                 {
-                    continue;
-                }
-                // (Not the first word of a longer name: "Holliday Road".)
-                let next = toks.get(last + 1).filter(|_| last + 1 < b);
-                if next.is_some_and(|x| {
-                    x.kind == TokenKind::Word
-                        && !x.attached()
-                        && x.text(text).starts_with(char::is_uppercase)
-                        && !CIVIC.contains(&x.text(text))
-                }) {
                     continue;
                 }
                 cands.push(Candidate::placed(k, last + 1, si as u32, e));
