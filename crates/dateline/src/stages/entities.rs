@@ -1014,11 +1014,35 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                 if t0 >= a + 2 && toks[t0 - 1].text(text) == "," && WORDS.role.contains(lw(doc, t0 - 2)) {
                     let head = t0 - 2;
                     let mut r0 = head;
-                    while r0 > a && head - r0 < 3 && toks[r0 - 1].kind == TokenKind::Word && !cap(&toks[r0 - 1], text) {
+                    while r0 > a
+                        && head - r0 < 3
+                        && toks[r0 - 1].kind == TokenKind::Word
+                        && !cap(&toks[r0 - 1], text)
+                        && !toks[r0 - 1].has(crate::stages::tokens::flags::CLITIC)
+                    {
                         r0 -= 1;
+                    }
+                    // ("Amirov's lawyer, Michael Martin,": a person's role; a body's or a
+                    // country's is read with its affiliation below.)
+                    let body = |k: usize| {
+                        in_place[k]
+                            || out
+                                .iter()
+                                .any(|x| x.kind != EntityType::Person && x.mentions.iter().any(|m| m.1 == toks[k].end))
+                    };
+                    if r0 > a + 1
+                        && toks[r0 - 1].has(crate::stages::tokens::flags::CLITIC)
+                        && cap(&toks[r0 - 2], text)
+                        && !body(r0 - 2)
+                    {
+                        r0 -= 2;
+                        while r0 > a && cap(&toks[r0 - 1], text) && !toks[r0 - 1].attached() {
+                            r0 -= 1;
+                        }
                     }
                     let opener = r0 == a
                         || matches!(toks[r0 - 1].text(text), "," | ";" | "—" | "(")
+                        || matches!(lw(doc, r0 - 1), "while" | "and" | "but" | "whereas")
                         || (r0 > a
                             && matches!(lw(doc, r0 - 1), "a" | "an" | "the")
                             && (r0 - 1 == a || matches!(toks[r0 - 2].text(text), "," | ";")));
@@ -1039,11 +1063,19 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                         || WORDS.role.contains(first)
                         || crate::lexicon::is_title(toks.get(e + 1).map_or("", |t| t.text(text)));
                     if opens {
-                        let close =
-                            (e + 2..(e + 12).min(b)).find(|&k| matches!(toks[k].text(text), "," | "." | ";" | "—"));
+                        // (Up to a relative pronoun or a second apposition: "a senior
+                        // al-Shabab leader who masterminded …", "president of … and a
+                        // close ally of …".)
+                        let close = (e + 2..(e + 20).min(b)).find(|&k| {
+                            matches!(toks[k].text(text), "," | "." | ";" | "—" | "(")
+                                || matches!(lw(doc, k), "who" | "whose" | "which")
+                                || (lw(doc, k) == "and" && matches!(lw(doc, k + 1), "a" | "an" | "the"))
+                        });
                         if let Some(c) = close {
-                            if c > e + 1 {
-                                roles.push(text[toks[e + 1].start as usize..toks[c - 1].end as usize].to_string());
+                            // (Without its article: "a senior official" is a "senior official".)
+                            let from = e + 1 + usize::from(matches!(first, "a" | "an" | "the"));
+                            if c > from {
+                                roles.push(text[toks[from].start as usize..toks[c - 1].end as usize].to_string());
                             }
                         }
                     }
@@ -1117,9 +1149,112 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
     }
     out.retain(|e| !e.mentions.is_empty());
     people_in_lists(text, &mut out);
+    roles_before(doc, &mut out);
     role_holders(doc, kb, year, &mut out);
     affiliate(doc, kb, &mut out);
     out
+}
+
+/// A word that can modify a role noun before a name ("former", "deputy",
+/// "acting", "Syrian"): no article, preposition, pronoun or verb ("said his
+/// daughter", "celebrities such as singer", "judge ordered prominent
+/// journalist").
+fn modifier(w: &str) -> bool {
+    !(matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "by"
+            | "and"
+            | "or"
+            | "with"
+            | "for"
+            | "as"
+            | "such"
+            | "like"
+            | "including"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+    ) || crate::lexicon::is_speech_verb(w)
+        || (w.ends_with("ed") && !matches!(w, "retired" | "elected" | "designated" | "appointed"))
+        || (w.ends_with("ing") && !matches!(w, "acting" | "ruling" | "outgoing" | "incoming" | "sitting" | "reigning")))
+}
+
+/// The role written before a person's mention, known person or not: titles
+/// ("President Bashar al-Assad", "then-President Francois Bozize") or a
+/// lowercase role with its modifiers ("former Syrian president Bashar
+/// al-Assad", "IS deputy caliph Abdallah …"), where the person's roles lack it.
+fn roles_before(doc: &Doc, out: &mut [EntityAnn]) {
+    let (text, toks) = (doc.text(), &doc.tokens);
+    for e in out.iter_mut().filter(|e| e.kind == EntityType::Person && !e.unnamed) {
+        let mut found: Vec<String> = Vec::new();
+        for &(start, _) in &e.mentions {
+            let k = toks.partition_point(|t| t.start < start);
+            let Some(si) = doc.sentence_at(start as usize) else { continue };
+            let a = doc.sentences[si].first as usize;
+            let title = |j: usize| {
+                let w = toks[j].text(text);
+                crate::lexicon::is_title(w)
+                    || w.split_once('-').is_some_and(|(pre, t)| {
+                        matches!(pre.to_ascii_lowercase().as_str(), "then" | "ex" | "former")
+                            && crate::lexicon::is_title(t)
+                    })
+            };
+            // (An honorific is no role: "Mr.", "Dr.".)
+            let honorific = |j: usize| {
+                matches!(
+                    toks[j].text(text),
+                    "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr." | "Dr" | "Sir" | "Dame"
+                )
+            };
+            let mut r0 = k;
+            while r0 > a && k - r0 < 4 && title(r0 - 1) && !honorific(r0 - 1) {
+                r0 -= 1;
+            }
+            if r0 == k && k > a && WORDS.role.contains(lw(doc, k - 1)) && !cap(&toks[k - 1], text) {
+                // Lowercase modifiers, a demonym or an acronym before the role noun.
+                r0 = k - 1;
+                while r0 > a
+                    && k - r0 < 4
+                    && toks[r0 - 1].kind == TokenKind::Word
+                    && !toks[r0 - 1].attached()
+                    && modifier(lw(doc, r0 - 1))
+                    && (!cap(&toks[r0 - 1], text)
+                        || doc.gazetteer.demonym(lw(doc, r0 - 1)).is_some()
+                        || toks[r0 - 1].text(text).chars().all(|c| c.is_ascii_uppercase()))
+                {
+                    r0 -= 1;
+                }
+            }
+            if r0 < k {
+                found.push(text[toks[r0].start as usize..toks[k - 1].end as usize].to_string());
+            }
+        }
+        // (A longer form replaces a shorter one: "IS deputy caliph" for "caliph".)
+        for r in found {
+            let lower = r.to_lowercase();
+            if e.roles.iter().any(|x| x.to_lowercase().contains(&lower)) {
+                continue;
+            }
+            match e.roles.iter().position(|x| lower.contains(&x.to_lowercase())) {
+                Some(p) => e.roles[p] = r,
+                None => e.roles.push(r),
+            }
+        }
+    }
 }
 
 /// An untyped name listed with people is a person too: "Ada Obi, Lena Okafor
