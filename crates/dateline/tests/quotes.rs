@@ -891,3 +891,20 @@ fn a_passive_verb_of_speech_names_no_speaker() {
     assert!(got.iter().all(|x| x.2.as_deref() == Some("The envoy")), "{got:?}");
     assert!(got.contains(&q("within days", true, Some("The envoy"))), "{got:?}");
 }
+
+#[test]
+fn an_attribution_set_off_by_commas_reports_the_whole_sentence() {
+    assert_eq!(
+        summary("But to prevent problems, he said, local officials should be vigilant."),
+        [q("But to prevent problems local officials should be vigilant", false, Some("he"))]
+    );
+    assert_eq!(
+        summary("Hamas, the official said, wants a full ceasefire."),
+        [q("Hamas wants a full ceasefire", false, Some("the official"))]
+    );
+    // Not where another report goes on, nor past an inverted verb's apposition.
+    let got = summary("Bombers wore vests, security sources said, adding that they used cars.");
+    assert!(got.contains(&q("Bombers wore vests", false, Some("security sources"))), "{got:?}");
+    let got = summary("The port is closed, said Ana Ruiz, a senior fellow at the institute.");
+    assert_eq!(got[0].0, "The port is closed", "{got:?}");
+}

@@ -483,7 +483,56 @@ impl<'a> Quoter<'a> {
             out.extend(self.reported(si, &inside, &used, &mut last));
         }
         out.sort_by_key(|q| (q.start, q.end));
-        self.join_interrupted(out)
+        let out = self.join_interrupted(out);
+        out.into_iter().map(|q| self.around_parenthetical(q)).collect()
+    }
+
+    /// "But to prevent problems, he said, local officials should be vigilant":
+    /// an attribution set off by commas inside a sentence reports the whole
+    /// sentence, both sides joined, the attribution a gap between them. (Only
+    /// for a plain verb of speech, and not where a quote mark stands on
+    /// either side.)
+    fn around_parenthetical(&self, mut q: QuoteAnn) -> QuoteAnn {
+        let Some(sp) = q.speaker.as_ref() else { return q };
+        if q.direct || q.gap.is_some() {
+            return q;
+        }
+        let si = self.sent_of[self.toks.partition_point(|t| t.start < q.start).min(self.toks.len() - 1)] as usize;
+        let (a, b) = self.sentence_range(si);
+        let (s0, s1) =
+            (self.toks.partition_point(|t| t.start < sp.start), self.toks.partition_point(|t| t.start < sp.end));
+        // The verb right after the speaker ("he said"; not "said Oh Ei Sun, senior
+        // fellow at …", where an apposition follows).
+        if !(s1 < b && self.cue(s1) == Some(Cue::Verb)) {
+            return q;
+        }
+        let (r0, r1) = (s0, s1 + 1);
+        // A comma on each side, words on each side.
+        if r0 < a + 2 || r1 + 2 >= b || self.raw(r0 - 1) != "," || self.raw(r1) != "," {
+            return q;
+        }
+        let mut end = b;
+        while end > r1 + 1 && self.toks[end - 1].kind == TokenKind::Punct {
+            end -= 1;
+        }
+        let words = |x: usize, y: usize| (x..y).filter(|&k| self.toks[k].kind == TokenKind::Word).count();
+        let quote_mark = |x: usize, y: usize| {
+            (x..y).any(|k| matches!(self.raw(k), "“" | "”" | "\"" | "«" | "»" | "„" | "''" | "``" | "‘" | "’" | "'"))
+        };
+        // (Nor where another report goes on: "…, security sources said, adding that …".)
+        if words(a, r0 - 1) < 1 || words(r1 + 1, end) < 2 || quote_mark(a, end) || self.cue(r1 + 1).is_some() {
+            return q;
+        }
+        // (The quote as read holds one side only.)
+        let (left, right) =
+            ((self.toks[a].start, self.toks[r0 - 2].end), (self.toks[r1 + 1].start, self.toks[end - 1].end));
+        let one_side = (q.start >= left.0 && q.end <= left.1) || (q.start >= right.0 && q.end <= right.1);
+        if one_side {
+            q.start = left.0;
+            q.end = right.1;
+            q.gap = Some((left.1, right.0));
+        }
+        q
     }
 
     /// “We will not leave,” the mayor said, “until the road is open.”: one
