@@ -506,7 +506,12 @@ impl<'a> Quoter<'a> {
         if !(s1 < b && self.cue(s1) == Some(Cue::Verb)) {
             return q;
         }
-        let (r0, r1) = (s0, s1 + 1);
+        // (The speaker's titles are part of the attribution: "Mr. Clarke said".)
+        let mut r0 = s0;
+        while r0 > a && crate::lexicon::is_title(self.raw(r0 - 1)) {
+            r0 -= 1;
+        }
+        let r1 = s1 + 1;
         // A comma on each side, words on each side.
         if r0 < a + 2 || r1 + 2 >= b || self.raw(r0 - 1) != "," || self.raw(r1) != "," {
             return q;
