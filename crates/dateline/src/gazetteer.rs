@@ -83,8 +83,9 @@ impl Towns {
     fn lines(&self) -> &TownLines {
         self.lines.get_or_init(|| {
             let body = TOWNS_TSV.find('\n').map_or(TOWNS_TSV.len(), |n| n + 1);
-            let mut at = vec![body as u32];
-            at.extend(TOWNS_TSV.bytes().enumerate().skip(body).filter(|b| b.1 == b'\n').map(|b| b.0 as u32 + 1));
+            let mut at = Vec::with_capacity(TOWNS_TSV.len() / 48);
+            at.push(body as u32);
+            at.extend(memchr::memchr_iter(b'\n', &TOWNS_TSV.as_bytes()[body..]).map(|i| (body + i + 1) as u32));
             at.pop_if(|&mut a| a as usize >= TOWNS_TSV.len());
             let cells = at.iter().map(|_| std::sync::OnceLock::new()).collect();
             (at, cells)

@@ -977,11 +977,14 @@ fn small_towns(
         let capital =
             |j: usize| j < b && toks[j].kind == TokenKind::Word && toks[j].text(text).starts_with(char::is_uppercase);
         for k in a + 1..b {
+            if !capital(k) || toks[k].attached() {
+                continue;
+            }
             let settlement = k >= a + 2
                 && matches!(lw(k - 1), "of" | "called" | "named")
                 && (SETTLEMENTS.contains(&lw(k - 2)) || matches!(lw(k - 2), "villages" | "towns"));
             let said = matches!(lw(k - 1), "in" | "of" | "near" | "from");
-            if !capital(k) || !(settlement || (said && !home.is_empty())) || toks[k].attached() {
+            if !(settlement || (said && !home.is_empty())) {
                 continue;
             }
             // Up to three capitalized words, not before another ("McKee Road").

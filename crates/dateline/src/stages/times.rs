@@ -310,11 +310,13 @@ impl<'a> Matcher<'a> {
         self.toks.get(i)
     }
 
+    #[inline]
     fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.text(self.text))
     }
 
     /// The token's text without an abbreviation's final period.
+    #[inline]
     fn word(&self, i: usize) -> &'a str {
         let w = self.raw(i);
         if self.toks.get(i).is_some_and(|t| t.has(flags::ABBREV)) {
@@ -325,11 +327,13 @@ impl<'a> Matcher<'a> {
     }
 
     /// `word(i)` in lowercase (ASCII), without allocating.
+    #[inline]
     fn lw(&self, i: usize) -> &'a str {
         let w = self.word(i);
         self.toks.get(i).map_or("", |t| &self.lower[t.start as usize..t.start as usize + w.len()])
     }
 
+    #[inline]
     fn is(&self, i: usize, w: &str) -> bool {
         self.word(i).eq_ignore_ascii_case(w)
     }
