@@ -908,3 +908,20 @@ fn an_attribution_set_off_by_commas_reports_the_whole_sentence() {
     let got = summary("The port is closed, said Ana Ruiz, a senior fellow at the institute.");
     assert_eq!(got[0].0, "The port is closed", "{got:?}");
 }
+
+#[test]
+fn no_report_in_a_relative_clause_or_before_a_preposition_of_place() {
+    assert!(summary("Everything the mayor says is a lie unless proven otherwise.").is_empty());
+    assert_eq!(
+        summary("What the envoy said was the talks must resume."),
+        [q("the talks must resume", false, Some("the envoy"))]
+    );
+    assert!(summary("Viewers pressed against a fence, listening to the president.").is_empty());
+    assert_eq!(
+        summary("The minister pressed Israel to stop the strikes."),
+        [q("Israel to stop the strikes", false, Some("The minister"))]
+    );
+    // An attribution set off by commas before a partial quote still joins both sides.
+    let got = summary("During his years in office, the mayor said, most residents came to believe “the city works.”");
+    assert!(got.iter().any(|x| x.0.starts_with("During his years in office most residents")), "{got:?}");
+}

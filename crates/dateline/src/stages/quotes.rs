@@ -291,6 +291,16 @@ impl<'a> Quoter<'a> {
         if i > 0 && matches!(self.lower(i - 1), "be" | "been" | "being") && !w.ends_with("ing") {
             return None;
         }
+        // "viewers pressed against a fence": a verb of demand or stance with a
+        // preposition of place is no report ("pressed for" is a cue of its own).
+        if matches!(CUES.0.get(w), Some(Cue::Object2))
+            && matches!(
+                self.lower(i + 1),
+                "against" | "into" | "onto" | "through" | "toward" | "towards" | "down" | "up"
+            )
+        {
+            return None;
+        }
         // "battleground states", "the low demand": a noun after a modifier.
         if CUES.2.contains(w) && !self.subject_before(i) {
             return None;
@@ -525,7 +535,7 @@ impl<'a> Quoter<'a> {
             (x..y).any(|k| matches!(self.raw(k), "“" | "”" | "\"" | "«" | "»" | "„" | "''" | "``" | "‘" | "’" | "'"))
         };
         // (Nor where another report goes on: "…, security sources said, adding that …".)
-        if words(a, r0 - 1) < 1 || words(r1 + 1, end) < 2 || quote_mark(a, end) || self.cue(r1 + 1).is_some() {
+        if words(a, r0 - 1) < 1 || words(r1 + 1, end) < 2 || quote_mark(a, r0) || self.cue(r1 + 1).is_some() {
             return q;
         }
         // (The quote as read holds one side only.)
@@ -1441,6 +1451,26 @@ impl<'a> Quoter<'a> {
             let words = (ca..cb).filter(|&k| matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number)).count();
             if words < 3 {
                 return None;
+            }
+            // "Everything Trump says is a lie": after "everything", "anything" … the
+            // verb that follows is the writer's, not what was said; "What Lai said
+            // was China must …": what follows the copula was said. ("a move analysts
+            // say is aimed at …" stays the analysts' report.)
+            if ca == cue.1 && matches!(self.raw(ca), "is" | "are" | "was" | "were") {
+                // (The word before the speaker, or the speaker's first as read.)
+                let before = sp.map_or("", |(x, _)| {
+                    let first = self.lower(x);
+                    if matches!(first, "everything" | "anything" | "nothing" | "something" | "what") || x <= a {
+                        first
+                    } else {
+                        self.lower(x - 1)
+                    }
+                });
+                match before {
+                    "everything" | "anything" | "nothing" | "something" | "all" => return None,
+                    "what" => ca += 1,
+                    _ => {}
+                }
             }
             // Mostly a direct quote: the direct quote stands for it.
             let quoted = (ca..cb).filter(|&k| inside[k]).count();
