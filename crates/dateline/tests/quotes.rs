@@ -925,3 +925,13 @@ fn no_report_in_a_relative_clause_or_before_a_preposition_of_place() {
     let got = summary("During his years in office, the mayor said, most residents came to believe “the city works.”");
     assert!(got.iter().any(|x| x.0.starts_with("During his years in office most residents")), "{got:?}");
 }
+
+#[test]
+fn the_speaker_of_a_reduced_relative_is_not_its_antecedent() {
+    assert_eq!(
+        summary("It is a move analysts say is aimed at increasing its influence."),
+        [q("is aimed at increasing its influence", false, Some("analysts"))]
+    );
+    let got = summary("The new rule the ministry says is needed will pass.");
+    assert_eq!(got.iter().map(|x| x.2.as_deref()).collect::<Vec<_>>(), [Some("the ministry")], "{got:?}");
+}

@@ -1472,6 +1472,25 @@ impl<'a> Quoter<'a> {
                     _ => {}
                 }
             }
+            // ("a move analysts say is aimed at …", "the rule the ministry says is
+            // needed": the antecedent is no part of the speaker, who is the noun
+            // phrase after a second article, or the plural or name before the verb.)
+            let mut sp = sp;
+            if let Some((x, y)) = sp.filter(|&(x, y)| {
+                ca == cue.1 && y >= x + 3 && matches!(self.lower(x), "a" | "an" | "the") && is_aux(self.lower(ca))
+            }) {
+                let second = (x + 1..y - 1).rev().find(|&k| matches!(self.lower(k), "a" | "an" | "the"));
+                let name = self.raw(y - 1).starts_with(char::is_uppercase);
+                if let Some(d) = second {
+                    sp = Some((d, y));
+                } else if name || self.lower(y - 1).ends_with('s') {
+                    let mut z = y - 1;
+                    while name && z > x + 1 && self.raw(z - 1).starts_with(char::is_uppercase) {
+                        z -= 1;
+                    }
+                    sp = Some((z, y));
+                }
+            }
             // Mostly a direct quote: the direct quote stands for it.
             let quoted = (ca..cb).filter(|&k| inside[k]).count();
             if quoted * 2 > cb - ca || (quoted > 0 && cb - ca - quoted < 4) {
