@@ -535,3 +535,14 @@ fn new_york_is_the_city_unless_the_text_means_the_state() {
     // (A country's "state media" is still the country's.)
     assert_eq!(place("Georgia state media said so.", "Georgia").feature, PlaceFeature::Country);
 }
+
+#[test]
+fn a_region_written_by_hand_holds_the_towns_near_it() {
+    // Somalia's federal member states, and a town placed in one.
+    let ps = places("Beledweyne, a town in Hirshabelle state, was attacked. Forces in Puntland and Jubaland moved.");
+    let found: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(found, ["Beledweyne", "Hirshabelle", "Puntland", "Jubaland"]);
+    assert!(ps.iter().all(|p| p.country.as_deref() == Some("SOM")));
+    assert_eq!(country_of("Shelling hit Urozhaine, Donbas, on Monday.", "Urozhaine").as_deref(), Some("UKR"));
+    assert_eq!(names("The C.A.R is pleading with civilians to return."), ["Central African Republic"]);
+}

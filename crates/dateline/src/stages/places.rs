@@ -621,10 +621,18 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
     settled
 }
 
+/// How far from a hand-written region's point (Donbas, Hirshabelle) a town of
+/// its country may lie and be in it.
+const HAND_REGION_KM: f64 = 300.0;
+
 /// Whether entry `e` lies in `r`: a town in its region, or in its country.
 fn inside(g: &Gazetteer, e: usize, r: usize) -> bool {
     let (a, b) = (&g.entries[e], &g.entries[r]);
     match b.feature {
+        // (A region written by hand has no admin1 code: near its point, in its country.)
+        PlaceFeature::Region if b.admin1.is_empty() => {
+            !a.country.is_empty() && a.country == b.country && km(a, b).is_some_and(|d| d < HAND_REGION_KM)
+        }
         PlaceFeature::Region => g.within(e, r),
         PlaceFeature::Country => !a.country.is_empty() && a.country == b.country,
         _ => false,
