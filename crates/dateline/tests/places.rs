@@ -546,3 +546,17 @@ fn a_region_written_by_hand_holds_the_towns_near_it() {
     assert_eq!(country_of("Shelling hit Urozhaine, Donbas, on Monday.", "Urozhaine").as_deref(), Some("UKR"));
     assert_eq!(names("The C.A.R is pleading with civilians to return."), ["Central African Republic"]);
 }
+
+#[test]
+fn sudan_s_and_myanmar_s_states_by_the_names_news_uses() {
+    let ps = places("Clashes spread in North Kordofan, South Kordofan and West Darfur, and in Sagaing Region.");
+    let found: Vec<(&str, PlaceFeature)> = ps.iter().map(|p| (p.name.as_str(), p.feature)).collect();
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(found.iter().all(|f| f.1 == PlaceFeature::Region), "{found:?}");
+    assert!(
+        found.iter().any(|f| f.0 == "North Kordofan") && found.iter().any(|f| f.0 == "Sagaing Region"),
+        "{found:?}"
+    );
+    // A lake is not the country it is named for.
+    assert_eq!(names("Boko Haram fighters attacked villages near Lake Chad on Monday."), ["Lake Chad"]);
+}
