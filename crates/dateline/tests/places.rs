@@ -560,3 +560,15 @@ fn sudan_s_and_myanmar_s_states_by_the_names_news_uses() {
     // A lake is not the country it is named for.
     assert_eq!(names("Boko Haram fighters attacked villages near Lake Chad on Monday."), ["Lake Chad"]);
 }
+
+#[test]
+fn a_town_of_some_size_after_a_preposition_of_place_in_a_country_the_story_names() {
+    let ps = places("Ukrainian troops fought in Chasiv Yar and near Siversk, the army said.");
+    let found: Vec<(&str, Option<&str>)> = ps.iter().map(|p| (p.name.as_str(), p.country.as_deref())).collect();
+    assert_eq!(found, [("Chasiv Yar", Some("UKR")), ("Siversk", Some("UKR"))]);
+    // Not a month, a people, nor without a country named.
+    assert!(
+        !names("Ukrainian troops fought in August, in Arab lands and in Chasiv Yar.").contains(&"August".to_string())
+    );
+    assert!(names("Troops fought in Chasiv Yar.").is_empty());
+}

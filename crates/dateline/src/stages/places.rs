@@ -621,6 +621,10 @@ fn settle_by_neighbours(g: &Gazetteer, cands: &[Candidate], keys: &[&str], picks
     settled
 }
 
+/// The smallest town a preposition of place alone makes a place, in a country
+/// the article names ("fighting in Chasiv Yar" in a story on Ukraine).
+const LOCATIVE_TOWN: u64 = 5_000;
+
 /// How far from a hand-written region's point (Donbas, Hirshabelle) a town of
 /// its country may lie and be in it.
 const HAND_REGION_KM: f64 = 300.0;
@@ -992,7 +996,9 @@ fn small_towns(
                 && matches!(lw(k - 1), "of" | "called" | "named")
                 && (SETTLEMENTS.contains(&lw(k - 2)) || matches!(lw(k - 2), "villages" | "towns"));
             let said = matches!(lw(k - 1), "in" | "of" | "near" | "from");
-            if !(settlement || (said && !home.is_empty())) {
+            // ("captured Chasiv Yar"? No: only where a preposition of place says it.)
+            let locative = matches!(lw(k - 1), "in" | "near" | "outside" | "around" | "toward" | "towards" | "into");
+            if !(settlement || (said && !home.is_empty()) || (locative && !context.is_empty())) {
                 continue;
             }
             // Up to three capitalized words, not before another ("McKee Road").
@@ -1010,6 +1016,8 @@ fn small_towns(
                 || NOT_PLACES.contains(word)
                 || (k >= 2 && lw(k - 1) == "of" && capital(k - 2))
                 || (n == 1 && lowercase_too(doc, toks[k].text(doc.lower())))
+                || doc.times.iter().any(|x| x.start <= toks[k].start && toks[k].end <= x.end)
+                || g.demonym(lw(k)).is_some()
             {
                 continue;
             }
@@ -1017,12 +1025,16 @@ fn small_towns(
             if !g.lookup_lower(&key).is_empty() {
                 continue;
             }
-            let town = if settlement {
-                g.towns(&key).find(|&t| context.contains(g.entries[t].country.as_str()))
-            } else {
-                None
-            }
-            .or_else(|| g.towns(&key).find(|&t| home.iter().any(|&r| g.within(t, r))));
+            // (After a preposition of place alone, a town of some size: the small
+            // places named for common words are many.)
+            let in_context = |t: usize| context.contains(g.entries[t].country.as_str());
+            let town = if settlement { g.towns(&key).find(|&t| in_context(t)) } else { None }
+                .or_else(|| g.towns(&key).find(|&t| home.iter().any(|&r| g.within(t, r))))
+                .or_else(|| {
+                    locative
+                        .then(|| g.towns(&key).find(|&t| in_context(t) && g.entries[t].population >= LOCATIVE_TOWN))
+                        .flatten()
+                });
             if let Some(t) = town {
                 cands.push(Candidate::placed(k, k + n, si as u32, t));
                 picks.push(t);
