@@ -572,3 +572,13 @@ fn a_town_of_some_size_after_a_preposition_of_place_in_a_country_the_story_names
     );
     assert!(names("Troops fought in Chasiv Yar.").is_empty());
 }
+
+#[test]
+fn towns_by_the_english_names_news_uses() {
+    let text = "Strikes hit Beit Lahia and Beit Hanoun in Gaza, raids hit Tulkarem, Palestinian officials said.";
+    let found = names(text);
+    for n in ["Beit Lahia", "Beit Hanoun", "Tulkarem"] {
+        assert!(found.contains(&n.to_string()), "{n} in {found:?}");
+    }
+    assert!(names("Ukrainian forces left Kupiansk on Friday.").contains(&"Kupiansk".to_string()));
+}
