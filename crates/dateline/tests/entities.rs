@@ -479,3 +479,15 @@ fn a_role_written_before_any_persons_name() {
     let es = entities("The strike killed Ali Warsame, a senior al-Shabab leader who planned attacks.");
     assert_eq!(find(&es, "Ali Warsame").roles, ["senior al-Shabab leader"]);
 }
+
+#[test]
+fn a_leaders_administration_is_the_government_body() {
+    let es = entities("The Netanyahu government rejected the plan. Later, Netanyahu spoke to reporters.");
+    let body = find(&es, "Netanyahu government");
+    assert_eq!(
+        (body.kind, body.country.as_deref(), body.sector.as_deref()),
+        (T::Organization, Some("ISR"), Some("GOV"))
+    );
+    // The person keeps only the mentions of the person.
+    assert_eq!(find(&es, "Benjamin Netanyahu").mentions.len(), 1);
+}

@@ -1143,6 +1143,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
             out[t].mentions.extend(moved);
         }
     }
+    leaders_governments(doc, &mut out);
     for e in &mut out {
         e.mentions.sort_unstable();
         e.mentions.dedup();
@@ -1153,6 +1154,44 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
     role_holders(doc, kb, year, &mut out);
     affiliate(doc, kb, &mut out);
     out
+}
+
+/// "The Trump administration", "the Netanyahu government": a leader's name
+/// before "administration", "government" or "cabinet" names the government
+/// body, an ORGANIZATION of the leader's country (sector GOV), not the person.
+fn leaders_governments(doc: &Doc, out: &mut Vec<EntityAnn>) {
+    let (text, toks) = (doc.text(), &doc.tokens);
+    let mut bodies: Vec<(String, Option<String>, (u32, u32))> = Vec::new();
+    for e in out.iter_mut().filter(|e| e.kind == EntityType::Person && e.country.is_some()) {
+        let country = e.country.clone();
+        e.mentions.retain(|&(start, end)| {
+            let k = toks.partition_point(|t| t.start < end);
+            let body = toks
+                .get(k)
+                .is_some_and(|t| matches!(t.text(text), "administration" | "government" | "cabinet") && !t.attached());
+            if body {
+                let surname = text[start as usize..end as usize].rsplit(' ').next().unwrap_or("").to_string();
+                bodies.push((format!("{surname} {}", toks[k].text(text)), country.clone(), (start, toks[k].end)));
+            }
+            !body
+        });
+    }
+    for (name, country, span) in bodies {
+        match out.iter().position(|e| e.kind == EntityType::Organization && e.name == name) {
+            Some(k) => out[k].mentions.push(span),
+            None => out.push(EntityAnn {
+                name,
+                kind: EntityType::Organization,
+                country,
+                sector: Some("GOV".to_string()),
+                roles: Vec::new(),
+                affiliation: None,
+                unnamed: false,
+                kb: None,
+                mentions: vec![span],
+            }),
+        }
+    }
 }
 
 /// A word that can modify a role noun before a name ("former", "deputy",
