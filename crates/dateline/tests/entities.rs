@@ -491,3 +491,14 @@ fn a_leaders_administration_is_the_government_body() {
     // The person keeps only the mentions of the person.
     assert_eq!(find(&es, "Benjamin Netanyahu").mentions.len(), 1);
 }
+
+#[test]
+fn known_names_that_open_in_lowercase_as_written() {
+    let es = entities("A militia called the anti-Balaka fought ex-Seleka rebels, von der Leyen said.");
+    assert_eq!(find(&es, "Anti-Balaka").country.as_deref(), Some("CAF"));
+    assert_eq!(find(&es, "Seleka").kind, T::Group);
+    assert_eq!(find(&es, "Ursula von der Leyen").kind, T::Person);
+    // Not a common noun that an entry lists ("junta").
+    let es = entities("The junta in Niamey closed the border.");
+    assert!(es.iter().all(|e| e.name.as_deref() != Some("Myanmar military")), "{es:?}");
+}

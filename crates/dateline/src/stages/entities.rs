@@ -114,6 +114,9 @@ pub struct KnowledgeBase {
     /// The letters a name opens with (up to its first non-alphanumeric) → the
     /// most words of a name opening so: most tokens skip the index at once.
     heads: FastMap<String, usize>,
+    /// Names and aliases that open in lowercase ("anti-Balaka", "von der Leyen",
+    /// "teleSUR"): found only as written.
+    lowercase: FastSet<String>,
 }
 
 /// The letters a name or token opens with, lowercase: "u" for "U.S.", "al" for
@@ -171,6 +174,14 @@ impl KnowledgeBase {
             });
             let aliases = c.get(4).copied().unwrap_or("");
             for name in std::iter::once(c[0]).chain(aliases.split('|')).map(str::trim).filter(|s| !s.is_empty()) {
+                // (A name, with a capital inside: not a common noun such as "junta",
+                // nor a phrase opening with "the".)
+                if name.starts_with(char::is_lowercase)
+                    && name.contains(char::is_uppercase)
+                    && !name.starts_with("the ")
+                {
+                    self.lowercase.insert(name.to_string());
+                }
                 let words = name.split_whitespace().count() + 1;
                 let lower = name.to_lowercase();
                 // The Arabic article is written al- and el- alike ("el-Sisi").
@@ -600,6 +611,7 @@ fn find(doc: &Doc, kb: &KnowledgeBase) -> Vec<EntityAnn> {
                     if written.chars().next().is_some_and(char::is_uppercase)
                         || key.starts_with("al-")
                         || key.starts_with("el-")
+                        || kb.lowercase.contains(written)
                     {
                         matched = Some((k, n));
                         break;
