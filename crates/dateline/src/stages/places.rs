@@ -907,7 +907,7 @@ fn small_towns(
                     && !CIVIC.contains(&x.text(text))
             })
     };
-    for i in 0..cands.len() {
+    for i in (0..cands.len()).filter(|_| !placed.is_empty()) {
         let (c, en) = (&cands[i], &g.entries[picks[i]]);
         let s = &doc.sentences[c.sentence as usize];
         if c.qualified
