@@ -462,10 +462,8 @@ fn progressive_and_negated_cues() {
         summary("The palace is saying that the tax records make the case for reform."),
         [q("the tax records make the case for reform", false, Some("The palace"))]
     );
-    assert_eq!(
-        summary("The governor isn't saying whether the guard will be sent to the border."),
-        [q("whether the guard will be sent to the border", false, Some("The governor"))]
-    );
+    // Not saying whether is saying nothing.
+    assert!(summary("The governor isn't saying whether the guard will be sent to the border.").is_empty());
     assert_eq!(
         summary("The union is demanding that the ministry reopen the wage talks."),
         [q("the ministry reopen the wage talks", false, Some("The union"))]
@@ -934,4 +932,22 @@ fn the_speaker_of_a_reduced_relative_is_not_its_antecedent() {
     );
     let got = summary("The new rule the ministry says is needed will pass.");
     assert_eq!(got.iter().map(|x| x.2.as_deref()).collect::<Vec<_>>(), [Some("the ministry")], "{got:?}");
+}
+
+#[test]
+fn an_unanswered_question_and_a_gloss_are_not_speech() {
+    assert!(summary("The ministry did not say which towns the rebels had taken.").is_empty());
+    assert!(summary("Officials would not say how many soldiers were killed.").is_empty());
+    // Saying how, not declining to, still reports.
+    assert_eq!(
+        summary("The general explained how the brigade had crossed the river."),
+        [q("how the brigade had crossed the river", false, Some("The general"))]
+    );
+    // A translation is the writer's gloss.
+    assert_eq!(
+        summary("The movement, whose name means “the youth” in Arabic, said it carried out the raid."),
+        [q("it carried out the raid", false, Some("The movement"))]
+    );
+    let got = summary("Rebels use a word that loosely translates as “those who betray the land” for the militia.");
+    assert!(got.iter().all(|x| !x.1), "{got:?}");
 }

@@ -634,6 +634,17 @@ impl<'a> Quoter<'a> {
         if self.title_case(cs, ce) && !named {
             return None;
         }
+        // "a term that loosely translates as “those who deviate”", "whose name
+        // means “the youth”": the writer's gloss of a word, not words spoken.
+        let gloss = m.open > 0
+            && match self.lower(m.open - 1) {
+                "means" | "meaning" | "mean" | "meant" => true,
+                "as" => m.open > 1 && self.lower(m.open - 2).starts_with("translat"),
+                _ => false,
+            };
+        if gloss {
+            return None;
+        }
         let para = self.paragraph(m.open);
         let att = self.attribute_direct(m, inside);
         // A single quoted word is a scare quote unless a cue stands right next to it.
@@ -1450,6 +1461,17 @@ impl<'a> Quoter<'a> {
             }
             let words = (ca..cb).filter(|&k| matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number)).count();
             if words < 3 {
+                return None;
+            }
+            // "He did not say which countries …", "officials would not say how many
+            // were killed": a question left unanswered is nothing said (as "did not
+            // say when" is).
+            if speech
+                && ca == cue.1
+                && matches!(self.lower(ca), "which" | "how" | "why" | "where" | "whether" | "who" | "what" | "if")
+                && (cue.0.saturating_sub(2)..cue.0)
+                    .any(|k| matches!(self.lower(k), "not" | "n't" | "n’t" | "never" | "declined" | "refused"))
+            {
                 return None;
             }
             // "Everything Trump says is a lie": after "everything", "anything" … the
