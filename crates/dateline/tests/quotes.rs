@@ -951,3 +951,129 @@ fn an_unanswered_question_and_a_gloss_are_not_speech() {
     let got = summary("Rebels use a word that loosely translates as “those who betray the land” for the militia.");
     assert!(got.iter().all(|x| !x.1), "{got:?}");
 }
+
+#[test]
+fn a_phrase_the_clause_goes_on_after_is_no_inverted_speaker() {
+    // "said another risk factor is …": the content's subject, not the speaker.
+    let got = summary(
+        "Dr. Amal Haddad, a co-author of the study, said another risk factor is living on the edge of \
+         cities, or “peri-urban areas.”",
+    );
+    assert!(got.iter().all(|x| x.2.as_deref() == Some("Amal Haddad")), "{got:?}");
+    // A participle after the cue is no speaker either; the name before the dashes is.
+    let got = summary(
+        "Al-Hassan — leader of the group that led the offensive — said following the ceremony that he \
+         hoped the charter would mark “a new beginning for the whole country and its people.”",
+    );
+    assert!(got.iter().all(|x| x.2.as_deref() == Some("Al-Hassan")), "{got:?}");
+    // "…, however, found few voters want to …": a subject and an aside, no clause, before the comma.
+    let got = summary("Another survey, however, found few voters want to pay more for the army.");
+    assert!(got.iter().all(|x| x.2.as_deref() != Some("few voters want")), "{got:?}");
+}
+
+#[test]
+fn adverbials_and_relative_clauses_between_speaker_and_cue() {
+    let speaker = |t: &str| summary(t).first().and_then(|q| q.2.clone());
+    assert_eq!(speaker("The army has so far refused to open the road to aid convoys.").as_deref(), Some("The army"));
+    assert_eq!(
+        speaker("The premier has at various times said the tariffs are aimed at raising revenue.").as_deref(),
+        Some("The premier")
+    );
+    assert_eq!(speaker("Armed men who boarded the bus told passengers to leave.").as_deref(), Some("Armed men"));
+    assert_eq!(
+        speaker("Officials who spoke on condition of anonymity said the strike killed 12 people.").as_deref(),
+        Some("Officials")
+    );
+    assert_eq!(
+        speaker("Those who fled the town said the militia burned their homes.").as_deref(),
+        Some("Those who fled the town")
+    );
+    // After "which" the phrase is the clause's own subject.
+    assert_eq!(
+        speaker("Kabul protested the incident which consular officials said occurred near the guesthouse.").as_deref(),
+        Some("consular officials")
+    );
+    // "who" without a comma stands for the phrase before it.
+    assert_eq!(
+        speaker("A judge heard the case of a reporter who interviewed a veteran who criticized the governor for the arrests.")
+            .as_deref(),
+        Some("a veteran")
+    );
+    // A name's second apposition does not hide the name.
+    assert_eq!(
+        speaker(
+            "But Mark Pell, deputy assistant secretary in the Bureau of European and Eurasian Affairs, with \
+             responsibility for the Balkans, said one should not read too much into the timing."
+        )
+        .as_deref(),
+        Some("Mark Pell")
+    );
+}
+
+#[test]
+fn states_and_calls_as_nouns_and_names_given() {
+    assert!(summary("Ontario sends power to three northern U.S. states that border Canada.").is_empty());
+    assert_eq!(summary("Gulf states say the talks must resume.")[0].2.as_deref(), Some("Gulf states"));
+    assert_eq!(summary("Hamas states that it will not release the captives.")[0].2.as_deref(), Some("Hamas"));
+    assert_eq!(
+        summary("The Charter calls on democratic nations to form an alliance.")[0].2.as_deref(),
+        Some("The Charter")
+    );
+    assert!(summary("Police broke up a cell calling itself “the Lions of the Desert.”").is_empty());
+    // Writing to someone is no content.
+    assert!(summary("Three senators wrote to the ministry on Monday.").is_empty());
+}
+
+#[test]
+fn inverted_and_parenthetical_attributions_with_addressee_or_description() {
+    assert_eq!(
+        summary("The talks will resume next week, a senior official told reporters."),
+        [q("The talks will resume next week", false, Some("a senior official"))]
+    );
+    assert_eq!(
+        summary("The talks will resume next week, a source familiar with the negotiations told Reuters."),
+        [q("The talks will resume next week", false, Some("a source familiar with the negotiations"))]
+    );
+    assert_eq!(
+        summary("“The talks will resume next week,” said a diplomat close to the talks."),
+        [q("The talks will resume next week,", true, Some("a diplomat close to the talks"))]
+    );
+    assert_eq!(
+        summary("The difference now, she said on Friday, is that the army holds the road."),
+        [q("The difference now is that the army holds the road", false, Some("she"))]
+    );
+}
+
+#[test]
+fn acronyms_appositions_and_coordinated_speakers() {
+    let speakers = |t: &str| summary(t).into_iter().map(|q| q.2).collect::<Vec<_>>();
+    // "WHO" is a body, not a relative pronoun.
+    assert_eq!(
+        speakers("“There is bird flu in the delta now,” Hassan Omar, regional adviser at the regional office of the WHO said."),
+        [Some("Hassan Omar".to_string())]
+    );
+    assert_eq!(
+        speakers("Rebels overran a military base, military and vigilante sources said Sunday."),
+        [Some("military and vigilante sources".to_string())]
+    );
+    assert_eq!(
+        speakers(
+            "In his latest case, international and local press groups have condemned the arrest and urged the \
+             government to drop all charges."
+        ),
+        [
+            Some("international and local press groups".to_string()),
+            Some("international and local press groups".to_string())
+        ]
+    );
+    // A report ends where a new subject's report begins after "and".
+    assert_eq!(
+        summary("The army said it killed 12 fighters and the militia said it lost two."),
+        [q("it killed 12 fighters", false, Some("The army")), q("it lost two", false, Some("the militia"))]
+    );
+    // A description before the name in a parenthetical attribution.
+    assert_eq!(
+        summary("They did not, mother Ana Ruiz told reporters, for religious reasons."),
+        [q("They did not for religious reasons", false, Some("Ana Ruiz"))]
+    );
+}

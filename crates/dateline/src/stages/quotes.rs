@@ -163,6 +163,16 @@ static LEFT_ADVERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Common irregular past forms, which open the verb phrase of a relative clause
+/// ("those who fled the town said").
+static IRREGULAR_PAST: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    "fled fought led left lost met ran saw spoke took went won came made knew held sent kept had got gave \
+     stood sat fell broke brought bought built caught drove flew found heard hid hit hurt paid put read rode \
+     rose set shot slept spent stole struck swore taught told thought threw wore wrote"
+        .split_whitespace()
+        .collect()
+});
+
 /// Things that state or show, before a cue that is also a noun ("the poll shows").
 static DOCUMENT_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     "poll survey report study data analysis slide statement document letter memo figures records research chart \
@@ -287,6 +297,12 @@ impl<'a> Quoter<'a> {
         {
             return None;
         }
+        // "a cell calling itself “…”": the name a group gives itself.
+        if matches!(w, "calling" | "calls" | "called" | "call")
+            && matches!(self.lower(i + 1), "itself" | "themselves" | "himself" | "herself")
+        {
+            return None;
+        }
         // "could be agreed", "had been told": a passive names no one who speaks.
         if i > 0 && matches!(self.lower(i - 1), "be" | "been" | "being") && !w.ends_with("ing") {
             return None;
@@ -301,8 +317,12 @@ impl<'a> Quoter<'a> {
         {
             return None;
         }
-        // "battleground states", "the low demand": a noun after a modifier.
-        if CUES.2.contains(w) && !self.subject_before(i) {
+        // "battleground states", "the low demand": a noun after a modifier; "Gulf
+        // states say": a noun before a verb of speech.
+        if CUES.2.contains(w)
+            && (!self.subject_before(i)
+                || matches!(CUES.0.get(self.lower(i + 1)), Some(Cue::Verb | Cue::That | Cue::Object | Cue::To)))
+        {
             return None;
         }
         let next = self.lower(i + 1);
@@ -392,6 +412,12 @@ impl<'a> Quoter<'a> {
             && self.sent_of[i] == self.sent_of[i - 1]
     }
 
+    /// An acronym in capitals ("WHO", "IT"), which no stop word list holds.
+    fn acronym(&self, i: usize) -> bool {
+        let r = self.raw(i);
+        r.len() >= 2 && r.chars().all(|c| c.is_ascii_uppercase())
+    }
+
     /// A lowercase "-ed" word after a noun, where a subject ends and its verb
     /// begins ("Police arrested", "The army shelled"), unlike an adjective after a
     /// determiner, an adverb or a possessive ("the armed group", "newly elected").
@@ -415,7 +441,57 @@ impl<'a> Quoter<'a> {
             return false;
         }
         let (raw, w) = (self.raw(i - 1), self.lower(i - 1));
-        raw.starts_with(char::is_uppercase)
+        // "three northern U.S. states", "the Gulf states": a name that modifies
+        // the noun, after a number, a determiner or an adjective of place.
+        let modifier = || {
+            let mut k = i - 1;
+            while k > 0
+                && self.toks[k - 1].kind == TokenKind::Word
+                && self.raw(k - 1).starts_with(char::is_uppercase)
+                && !is_determiner(self.lower(k - 1))
+            {
+                k -= 1;
+            }
+            k > 0
+                && (self.toks[k - 1].kind == TokenKind::Number
+                    || matches!(
+                        self.lower(k - 1),
+                        "other"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "all"
+                            | "both"
+                            | "most"
+                            | "of"
+                            | "in"
+                            | "to"
+                            | "from"
+                            | "for"
+                            | "with"
+                            | "among"
+                            | "across"
+                            | "by"
+                            | "on"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "member"
+                            | "fellow"
+                            | "neighboring"
+                            | "neighbouring"
+                            | "coastal"
+                            | "central"
+                    )
+                    || self.lower(k - 1).ends_with("ern"))
+        };
+        (raw.starts_with(char::is_uppercase) && !modifier())
             || is_pronoun(w)
             || matches!(w, "who" | "which" | "that" | "also" | "still" | "now")
             || DOCUMENT_NOUNS.contains(w)
@@ -513,7 +589,9 @@ impl<'a> Quoter<'a> {
             (self.toks.partition_point(|t| t.start < sp.start), self.toks.partition_point(|t| t.start < sp.end));
         // The verb right after the speaker ("he said"; not "said Oh Ei Sun, senior
         // fellow at …", where an apposition follows).
-        if !(s1 < b && self.cue(s1) == Some(Cue::Verb)) {
+        // ("he said on Friday,", "he told reporters,": past a time, a channel, an addressee.)
+        let cue = if s1 < b { self.cue(s1) } else { None };
+        if !matches!(cue, Some(Cue::Verb | Cue::Object)) {
             return q;
         }
         // (The speaker's titles are part of the attribution: "Mr. Clarke said".)
@@ -521,7 +599,23 @@ impl<'a> Quoter<'a> {
         while r0 > a && crate::lexicon::is_title(self.raw(r0 - 1)) {
             r0 -= 1;
         }
-        let r1 = s1 + 1;
+        // (And a description before the name: ", mother Carla Alcorn told CNN,".)
+        let mut d = r0;
+        while d > a
+            && r0 - d < 3
+            && self.toks[d - 1].kind == TokenKind::Word
+            && self.raw(d - 1).starts_with(char::is_lowercase)
+        {
+            d -= 1;
+        }
+        if d < r0 && d > a && self.raw(d - 1) == "," {
+            r0 = d;
+        }
+        let mut r1 = s1 + 1;
+        if cue == Some(Cue::Object) {
+            r1 = self.np_right(r1, b).map_or(r1, |r| r.1);
+        }
+        let r1 = self.skip_tail(r1, b);
         // A comma on each side, words on each side.
         if r0 < a + 2 || r1 + 2 >= b || self.raw(r0 - 1) != "," || self.raw(r1) != "," {
             return q;
@@ -714,6 +808,8 @@ impl<'a> Quoter<'a> {
             || head.ends_with('s')
             || GROUP_NOUNS.contains(head)
             || person_noun(head)
+            // ("a diplomat close to the talks", "a source familiar with …")
+            || (a..b).any(|k| person_noun(self.lower(k)))
     }
 
     /// Tokens `[a, b)` are a title: two to eight words, every word but the small
@@ -849,9 +945,12 @@ impl<'a> Quoter<'a> {
         let (start, end) = (self.toks[a].start, self.toks[b - 1].end);
         // "Amina Yusuf, who fled Juba in May, says …": "who" keeps its span and
         // takes the name of the one it stands for.
-        if b == a + 1 && matches!(self.lower(a), "who" | "which") && a >= 2 && self.raw(a - 1) == "," {
+        // ("a veteran who criticized the president": without the comma too.)
+        if b == a + 1 && matches!(self.raw(a), "who" | "which" | "Who" | "Which") && a >= 1 {
             let floor = self.sentence_range(self.sent_of[a] as usize).0;
-            if let Some(r) = self.np_left(a - 1, floor) {
+            let stop = if self.raw(a - 1) == "," { a - 1 } else { a };
+            if let Some(r) = self.np_left(stop, floor).filter(|&(_, e)| e > floor && e == stop).map(|r| self.trim_np(r))
+            {
                 if let Some(sp) = self.speaker(r, last) {
                     return Some(SpeakerAnn { start, end, ..sp });
                 }
@@ -1167,7 +1266,7 @@ impl<'a> Quoter<'a> {
             }
         }
         // "..., who said", "which together vowed": the relative pronoun.
-        if end > floor && matches!(self.lower(end - 1), "who" | "which") {
+        if end > floor && matches!(self.raw(end - 1), "who" | "which" | "Who" | "Which") {
             return Some((end - 1, end));
         }
         // "…, many of whom say": the part of those named before.
@@ -1180,7 +1279,9 @@ impl<'a> Quoter<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     let w = self.lower(a - 1);
-                    (!NP_STOP.contains(w) || self.name_word(a - 1)) && self.cue(a - 1).is_none() && !self.in_time[a - 1]
+                    (!NP_STOP.contains(w) || self.name_word(a - 1) || (a == end && self.acronym(a - 1)))
+                        && self.cue(a - 1).is_none()
+                        && !self.in_time[a - 1]
                 }
                 TokenKind::Quote => t.has(flags::CLITIC) || (self.raw(a - 1) == "’" && t.attached()),
                 // "73 percent said", "two-thirds of voters"
@@ -1208,7 +1309,10 @@ impl<'a> Quoter<'a> {
             let ok = match t.kind {
                 TokenKind::Word => {
                     let w = self.lower(b);
-                    (!NP_STOP.contains(w) || self.name_word(b) || (b == start && matches!(w, "the" | "a" | "an" | "those" | "these")))
+                    (!NP_STOP.contains(w)
+                        || self.name_word(b)
+                        || (self.acronym(b) && (b == start || is_determiner(self.lower(b - 1))))
+                        || (b == start && matches!(w, "the" | "a" | "an" | "those" | "these")))
                         && self.cue(b).is_none()
                         // ("Hillary Clinton spoke out Tuesday", "the administration promptly")
                         && !(b > start
@@ -1324,7 +1428,7 @@ impl<'a> Quoter<'a> {
                 if let Some(at) = at.or_else(|| self.clause_at(j, b, inside)) {
                     // ("“…,” the spokesman for the ministry, Ali Omar, said on Tuesday":
                     // nothing after "said", the speaker stands before it.)
-                    if at.speaker.is_none() && j > a && self.raw(j - 1) == "," {
+                    if at.speaker.is_none() && j > a && matches!(self.raw(j - 1), "," | "—" | "–" | "--") {
                         if let Some(left) = self.clause_with_verb_at(j, a, b).filter(|l| l.speaker.is_some()) {
                             return Some(Attribution { adjacent: false, ..left });
                         }
@@ -1351,7 +1455,18 @@ impl<'a> Quoter<'a> {
                 return None;
             }
             // "said X"; after "told" comes the addressee, not the speaker.
+            // ("said another risk factor is …", "said following the ceremony that
+            // …": a phrase the clause goes on after is none.)
             let sp = if c == Cue::Object { None } else { self.np_right(j + 1, ceil) };
+            let sp = sp.filter(|&(s0, s1)| {
+                let after = self.skip_tail(s1, ceil);
+                !(self.lower(s0).ends_with("ing") && self.raw(s0).starts_with(char::is_lowercase))
+                    && (after >= ceil
+                        || !(is_aux(self.lower(after))
+                            || self.lower(after) == "that"
+                            || self.cue(after).is_some() && self.lower(after + 1) != "by"))
+            });
+            let sp = sp.map(|r| self.described(r, ceil));
             let channel = if c == Cue::Object { self.channel_after(j + 1, ceil) } else { None };
             return Some(Attribution { speaker: sp, cue: (j, j + 1), channel, adjacent: true });
         }
@@ -1394,7 +1509,13 @@ impl<'a> Quoter<'a> {
         while s < before && matches!(self.lower(s), "but" | "and" | "however" | "so" | "yet") {
             s += 1;
         }
-        let (n0, n1) = self.np_right(s, before)?;
+        let (n0, mut n1) = self.np_right(s, before)?;
+        // "international and local media groups have condemned …": both modifiers.
+        if n1 == n0 + 1 && self.raw(n0).starts_with(char::is_lowercase) && matches!(self.lower(n1), "and" | "or") {
+            if let Some((_, e)) = self.np_right(n1 + 1, before).filter(|&(x, _)| !is_determiner(self.lower(x))) {
+                n1 = e;
+            }
+        }
         // "Amina Yusuf spoke out …": a person's name the entities layer found
         // opening the phrase, with lowercase words after it, is the subject.
         let people = self.doc.entities.iter().filter(|e| e.kind == crate::record::EntityType::Person);
@@ -1445,7 +1566,8 @@ impl<'a> Quoter<'a> {
             // "what they describe as a joint operation": the thing described went before.
             let speech = matches!(self.cue(cue.0), Some(Cue::Verb | Cue::That | Cue::Object | Cue::Participle))
                 || (self.cue(cue.0) == Some(Cue::Object2) && self.lower(ca) == "as");
-            if speech && ca == cue.1 && ca < cb && is_adjunct_start(self.lower(ca)) {
+            // ("wrote to the ministry on Monday": to whom, not what.)
+            if speech && ca == cue.1 && ca < cb && (is_adjunct_start(self.lower(ca)) || self.lower(ca) == "to") {
                 let that = (ca + 1..cb.min(ca + 12)).find(|&k| self.lower(k) == "that");
                 let preposition = !matches!(
                     self.lower(ca),
@@ -1611,29 +1733,62 @@ impl<'a> Quoter<'a> {
                 }
                 Cue::Verb | Cue::Object | Cue::That | Cue::To | Cue::Object2 => {
                     // "CONTENT, X says" / "CONTENT, says X" near the end of the clause.
+                    // ("…, a source familiar with the talks told": the phrase with its "with".)
+                    let left_np = self
+                        .np_left(here, a)
+                        .map(|(s0, s1)| self.with_phrase(s0, s1, a).unwrap_or((s0, s1)))
+                        .map(|(s0, s1)| (self.coordinated(s0, a), s1));
                     let before_comma = here > a + 1
                         && (self.raw(here - 1) == ","
-                            || self.np_left(here, a).is_some_and(|(s0, _)| s0 > a && self.raw(s0 - 1) == ","));
+                            || left_np.is_some_and(|(s0, _)| s0 > a && self.raw(s0 - 1) == ","));
                     if before_comma && matches!(c, Cue::Verb | Cue::That | Cue::Object) {
-                        let np_start =
-                            if self.raw(here - 1) == "," { here } else { self.np_left(here, a).map_or(here, |r| r.0) };
+                        let np_start = if self.raw(here - 1) == "," { here } else { left_np.map_or(here, |r| r.0) };
                         let sp = if self.raw(here - 1) == "," {
                             // "X, a chairman, said he cannot …": a clause follows, not a speaker.
                             // ("…, said nothing": what was said, not who.)
-                            self.np_right(ce, b_content).filter(|&(s0, s1)| {
-                                (s1 == s0 + 1 || !is_subject_pronoun(self.lower(s0)))
-                                    && !matches!(
-                                        self.lower(s0),
-                                        "nothing" | "little" | "much" | "something" | "anything" | "so" | "this"
-                                    )
-                                    && self.speaker_like(s0, s1)
-                            })
+                            self.np_right(ce, b_content)
+                                .filter(|&(s0, s1)| {
+                                    (s1 == s0 + 1 || !is_subject_pronoun(self.lower(s0)))
+                                        && !matches!(
+                                            self.lower(s0),
+                                            "nothing" | "little" | "much" | "something" | "anything" | "so" | "this"
+                                        )
+                                        && self.speaker_like(s0, s1)
+                                })
+                                .map(|r| self.described(r, b_content))
                         } else {
-                            self.np_left(here, a)
+                            left_np
                         };
                         // "…, top lawmakers said Friday", "…, said one source in the room".
-                        let after = self.skip_tail(sp.map_or(ce, |r| r.1.max(ce)), b_content);
-                        if np_start > a + 3 && (after >= b_content || self.raw(after) == ",") {
+                        // ("…, a senior official told reporters": past the addressee.)
+                        let addressee = if c == Cue::Object && self.raw(here - 1) != "," {
+                            self.np_right(ce, b_content).map_or(ce, |r| r.1)
+                        } else {
+                            ce
+                        };
+                        let after = self.skip_tail(sp.map_or(addressee, |r| r.1.max(addressee)), b_content);
+                        // ("Another poll, however, found …": a subject and an aside
+                        // before the comma, no clause.)
+                        let mut c_end = np_start - 1;
+                        if c_end > a + 1
+                            && matches!(
+                                self.lower(c_end - 1),
+                                "however"
+                                    | "though"
+                                    | "meanwhile"
+                                    | "too"
+                                    | "also"
+                                    | "instead"
+                                    | "therefore"
+                                    | "moreover"
+                            )
+                        {
+                            c_end -= 1;
+                            while c_end > a && self.raw(c_end - 1) == "," {
+                                c_end -= 1;
+                            }
+                        }
+                        if c_end > a + 2 && np_start > a + 3 && (after >= b_content || self.raw(after) == ",") {
                             push(make(a, np_start - 1, sp, (here, ce), None, last), last);
                             continue;
                         }
@@ -1709,7 +1864,7 @@ impl<'a> Quoter<'a> {
                     // "Trump, who has called for tax hikes, said …": a relative clause
                     // between commas ends at the second.
                     let relative = sp.1 == sp.0 + 1 && sp.0 > a && self.raw(sp.0 - 1) == ",";
-                    let end = if relative && matches!(self.lower(sp.0), "who" | "which") {
+                    let end = if relative && matches!(self.raw(sp.0), "who" | "which" | "Who" | "Which") {
                         (k..b_content).find(|&x| self.raw(x) == ",").unwrap_or(b_content)
                     } else {
                         b_content
@@ -1724,10 +1879,19 @@ impl<'a> Quoter<'a> {
             let Some(next_sp) = out[k].speaker.as_ref().map(|sp| sp.start) else { continue };
             let from = self.toks.partition_point(|t| t.start < next_sp);
             let prev = &out[k - 1];
+            // (After a bare "and", only a new subject that speaks: "… and the militia
+            // said …", not "… shootings and protests demands …".)
+            let speaks = out[k].cue.as_deref().and_then(|c| c.split(' ').next()).is_some_and(|c| {
+                matches!(CUES.0.get(c.to_lowercase().as_str()), Some(Cue::Verb | Cue::Object | Cue::That))
+            }) && (is_determiner(self.lower(from))
+                || self.raw(from).starts_with(char::is_uppercase)
+                || is_pronoun(self.lower(from)));
             let cut = (from.saturating_sub(12)..from).rev().find(|&p| {
                 self.toks[p].start > prev.start
                     && self.toks[p].end < prev.end
                     && (self.raw(p) == ";"
+                        // ("… 12 fighters and the militia said …")
+                        || (speaks && p + 1 == from && matches!(self.lower(p), "and" | "but" | "while" | "whereas"))
                         || (self.raw(p) == ","
                             && matches!(
                                 self.lower(p + 1),
@@ -1794,7 +1958,15 @@ impl<'a> Quoter<'a> {
         while k < end && (self.in_time[k] || (k + 1 < end && self.in_time[k + 1] && is_adjunct_start(self.lower(k)))) {
             k += 1;
         }
-        if k < end && (matches!(self.lower(k), "in" | "on" | "at" | "to" | "from" | "of" | "with" | "who" | "via")) {
+        // ("to pay more": an infinitive goes on with a clause.)
+        let infinitive = self.lower(k) == "to"
+            && self.raw(k + 1).starts_with(char::is_lowercase)
+            && self.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            && !is_determiner(self.lower(k + 1));
+        if k < end
+            && !infinitive
+            && (matches!(self.lower(k), "in" | "on" | "at" | "to" | "from" | "of" | "with" | "who" | "via"))
+        {
             let stop = (k..end).find(|&x| self.raw(x) == ",").unwrap_or(end);
             if stop - k <= 10 && !(k..stop).any(|x| self.lower(x) == "that" || self.toks[x].kind == TokenKind::Quote) {
                 return stop;
@@ -1908,23 +2080,57 @@ impl<'a> Quoter<'a> {
             return self.subject(floor, c - 1);
         }
         // "Guterres strongly condemned": the adverb is not part of the speaker.
-        let adverb =
-            v > floor && (self.is_adverb(v - 1) || self.in_time[v - 1] || LEFT_ADVERBS.contains(self.lower(v - 1)));
+        let adverb = v > floor
+            && (self.is_adverb(v - 1)
+                || self.in_time[v - 1]
+                || LEFT_ADVERBS.contains(self.lower(v - 1))
+                || self.adverbial_left(v, floor).is_some());
         let direct = if adverb {
             self.skip_aux_np(v, floor)
         } else {
             self.np_left(v, floor).or_else(|| self.skip_aux_np(v, floor))
         };
         if let Some((s0, s1)) = direct {
+            // "Armed men who boarded the train told", "officials who spoke on
+            // condition of anonymity said": the relative clause's antecedent.
+            let who = (floor + 1..s0)
+                .rev()
+                .take(10)
+                .take_while(|&k| self.toks[k].kind == TokenKind::Word && self.cue(k).is_none())
+                .find(|&k| matches!(self.raw(k), "who" | "which" | "Who" | "Which"));
+            // (Not "the incident which consular officials said occurred": there the
+            // phrase after "which" is the subject of the clause.)
+            let verb = |k: usize| {
+                let w = self.lower(k);
+                self.raw(k).starts_with(char::is_lowercase)
+                    && (w.ends_with("ed") || is_aux(w) || IRREGULAR_PAST.contains(w))
+            };
+            let relative = s1 > s0 + 1 || !matches!(self.raw(s0), "who" | "which" | "Who" | "Which");
+            let relative = relative && who.is_some_and(|w| w + 1 < s0 || verb(s0));
+            if let Some(w) = who.filter(|&w| relative && self.toks[w - 1].kind == TokenKind::Word) {
+                let one =
+                    matches!(self.lower(w - 1), "those" | "anyone" | "people" | "others" | "many" | "some" | "all");
+                // ("Those who fled the town said": the pronoun needs its clause.)
+                if one && self.np_left(w, floor).is_none_or(|r| r.0 == w - 1) {
+                    return Some((w - 1, s1));
+                }
+                if let Some(r) = self.np_left(w, floor).filter(|r| r.1 == w).map(|r| self.trim_np(r)) {
+                    return Some(self.with_phrase(r.0, r.1, floor).unwrap_or(r));
+                }
+            }
             // "Those close to him say": an object pronoun ends a longer subject.
             if s1 == s0 + 1 && matches!(self.lower(s0), "him" | "her" | "them" | "us" | "me") {
                 return self.subject(floor, v).map(|(h0, _)| (h0, s1)).filter(|&(h0, _)| h0 < s0);
             }
             if let Some(r) = self.with_phrase(s0, s1, floor) {
-                return Some(r);
+                return Some(self.named_before(r, floor).unwrap_or(r));
             }
+            // "images of a letter the minister said": the last phrase.
+            let (s0, s1) = self.trim_np((s0, s1));
+            // "military and vigilante sources said": coordinated modifiers.
+            let s0 = self.coordinated(s0, floor);
             // ("…, among them Amina Yusuf, who says": "who" stands for her.)
-            if s1 == s0 + 1 && matches!(self.lower(s0), "who" | "which") {
+            if s1 == s0 + 1 && matches!(self.raw(s0), "who" | "which" | "Who" | "Which") {
                 return Some((s0, s1));
             }
             // ("Speaking at a rally in Novi, Michigan, Trump says", "More than health
@@ -1946,6 +2152,13 @@ impl<'a> Quoter<'a> {
         while k > floor && matches!(self.lower(k - 1), "has" | "have" | "had" | "also" | "reportedly") {
             k -= 1;
         }
+        // "Al-Sharaa — leader of the group … — said": the name before the dashes.
+        if k > floor + 1 && matches!(self.raw(k - 1), "—" | "–" | "--") {
+            let dash = self.raw(k - 1);
+            if let Some(open) = (floor + 1..k - 1).rev().find(|&x| self.raw(x) == dash) {
+                return self.np_left(open, floor);
+            }
+        }
         if k > floor && self.raw(k - 1) == "," {
             // ("Schiff, 56, who has served on the committee for a decade, told":
             // past an age or a relative clause, the sentence's subject.)
@@ -1958,6 +2171,21 @@ impl<'a> Quoter<'a> {
             }
             // ("A college student in Beijing, who spoke …, said": the student.)
             let np = self.np_left(open, floor).map(|(s0, s1)| self.with_phrase(s0, s1, floor).unwrap_or((s0, s1)));
+            // ("Mark Pell, deputy assistant secretary of state in the Bureau of …,
+            // with responsibility for …, said": a phrase cut off inside a longer
+            // apposition gives way to the named subject before it.)
+            // (Nor does an apposition of that name: "Mark Pell, deputy …, with …, said".)
+            if let Some((s0, _)) = np.filter(|&(s0, _)| s0 > floor) {
+                let cut = self.raw(s0 - 1) != ",";
+                let mut first = floor;
+                while first < v && matches!(self.lower(first), "but" | "and" | "however" | "so" | "yet") {
+                    first += 1;
+                }
+                let subj = self.np_right(first, v).filter(|&(x, y)| self.raw(y) == "," && self.is_name(x, y));
+                if let Some((x, y)) = subj.filter(|&(_, y)| cut || y + 1 == s0) {
+                    return Some((x, y));
+                }
+            }
             return np.or_else(|| self.subject(floor, v));
         }
         None
@@ -2001,6 +2229,11 @@ impl<'a> Quoter<'a> {
     fn with_phrase(&self, s0: usize, s1: usize, floor: usize) -> Option<(usize, usize)> {
         if s0 > floor + 1 && matches!(self.lower(s0 - 1), "of" | "on" | "for" | "at" | "in" | "with") {
             let (h0, _) = self.np_left(s0 - 1, floor)?;
+            // (Not "…, resulted in total losses": a verb is no head.)
+            let w = self.lower(h0);
+            if self.raw(h0).starts_with(char::is_lowercase) && (w.ends_with("ed") || IRREGULAR_PAST.contains(w)) {
+                return None;
+            }
             if h0 == floor || self.raw(h0 - 1) == "," && self.toks[h0].kind == TokenKind::Word {
                 return Some((h0, s1));
             }
@@ -2044,6 +2277,10 @@ impl<'a> Quoter<'a> {
         {
             k -= 1;
         }
+        // "has so far refused", "has at various times said": an adverbial phrase.
+        if let Some(x) = self.adverbial_left(k, floor) {
+            return self.skip_aux_np(x, floor);
+        }
         // "The ministry in a statement said", "Trump on Twitter wrote".
         if let Some(p) = self.channel_pp(k, floor) {
             return self.skip_aux_np(p, floor).or_else(|| self.np_left(p, floor));
@@ -2052,6 +2289,102 @@ impl<'a> Quoter<'a> {
             return None;
         }
         self.np_left(k, floor)
+    }
+
+    /// "Hassan Omar, regional adviser at the WHO said": the name a description of
+    /// a person stands in apposition to, before its comma.
+    fn named_before(&self, (s0, s1): (usize, usize), floor: usize) -> Option<(usize, usize)> {
+        if s0 < floor + 2 || self.raw(s0 - 1) != "," || !(s0..s1).any(|k| person_noun(self.lower(k))) {
+            return None;
+        }
+        let y = s0 - 1;
+        let mut x = y;
+        while x > floor
+            && y - x < 4
+            && self.toks[x - 1].kind == TokenKind::Word
+            && self.raw(x - 1).starts_with(char::is_uppercase)
+        {
+            x -= 1;
+        }
+        let opens = x == floor || matches!(self.toks[x - 1].kind, TokenKind::Punct | TokenKind::Quote);
+        (x < y && opens && self.is_name(x, y) && !is_determiner(self.lower(x))).then_some((x, y))
+    }
+
+    /// The start of a phrase starting at `s0` with a modifier coordinated before
+    /// it ("military and vigilante sources", "international and local groups").
+    fn coordinated(&self, s0: usize, floor: usize) -> usize {
+        let ok = s0 >= floor + 2
+            && matches!(self.lower(s0 - 1), "and" | "or")
+            && self.toks[s0 - 2].kind == TokenKind::Word
+            && self.raw(s0 - 2).starts_with(char::is_lowercase)
+            && self.cue(s0 - 2).is_none()
+            && !is_determiner(self.lower(s0))
+            && self.raw(s0).starts_with(char::is_lowercase)
+            && (s0 - 2 == floor
+                || matches!(self.toks[s0 - 3].kind, TokenKind::Punct)
+                || is_determiner(self.lower(s0 - 3)));
+        if !ok {
+            return s0;
+        }
+        if s0 - 2 > floor && is_determiner(self.lower(s0 - 3)) {
+            s0 - 3
+        } else {
+            s0 - 2
+        }
+    }
+
+    /// A speaker phrase after its cue with the description that follows it ("a
+    /// diplomat close to the talks", "a source familiar with the plan").
+    fn described(&self, (s0, s1): (usize, usize), ceil: usize) -> (usize, usize) {
+        let adjective = matches!(
+            self.lower(s1 - 1),
+            "close" | "familiar" | "linked" | "loyal" | "allied" | "affiliated" | "opposed" | "privy"
+        );
+        if !adjective {
+            return (s0, s1);
+        }
+        let mut e = self.skip_tail(s1, ceil);
+        while e > s1 && !matches!(self.toks[e - 1].kind, TokenKind::Word | TokenKind::Number) {
+            e -= 1;
+        }
+        (s0, e)
+    }
+
+    /// A noun phrase found walking left may run over a verb into another phrase
+    /// ("interviewed a veteran"): it starts at its last inner determiner after a
+    /// lowercase word other than "of".
+    fn trim_np(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        let d = (a + 1..b).rev().find(|&d| {
+            matches!(self.lower(d), "a" | "an" | "the")
+                && self.raw(d - 1).starts_with(char::is_lowercase)
+                && self.toks[d - 1].kind == TokenKind::Word
+                && !matches!(
+                    self.lower(d - 1),
+                    "of" | "and" | "or" | "for" | "at" | "in" | "with" | "from" | "to" | "on" | "by" | "near" | "over"
+                )
+        });
+        (d.unwrap_or(a), b)
+    }
+
+    /// The first token of a multiword adverbial ending before token `k` ("so
+    /// far", "thus far", "at times", "at various times", "at one point", "for
+    /// years"), which stands between a subject and its verb.
+    fn adverbial_left(&self, k: usize, floor: usize) -> Option<usize> {
+        if k < floor + 2 {
+            return None;
+        }
+        let (w1, w2) = (self.lower(k - 2), self.lower(k - 1));
+        match (w1, w2) {
+            ("so" | "thus" | "by", "far") | ("at", "times" | "first" | "last") | ("in" | "of", "late") => Some(k - 2),
+            ("in", "turn" | "fact" | "private" | "public") => Some(k - 2),
+            ("for", "years" | "decades" | "months" | "weeks" | "days" | "long") => Some(k - 2),
+            ("one" | "some" | "various" | "different" | "other" | "several" | "many", "point" | "points" | "times")
+                if k >= floor + 3 && self.lower(k - 3) == "at" =>
+            {
+                Some(k - 3)
+            }
+            _ => None,
+        }
     }
 
     /// A phrase of the channel ending before token `k`: "in a statement", "at a
