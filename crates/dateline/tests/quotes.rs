@@ -1077,3 +1077,16 @@ fn acronyms_appositions_and_coordinated_speakers() {
         [q("They did not for religious reasons", false, Some("Ana Ruiz"))]
     );
 }
+
+#[test]
+fn told_an_addressee_a_clause_without_that() {
+    assert_eq!(
+        summary("A militia commander told Reuters on Tuesday the group had accepted the proposal."),
+        [q("the group had accepted the proposal", false, Some("A militia commander"))]
+    );
+    assert_eq!(summary("She told the court she had been beaten.")[0].0, "she had been beaten");
+    assert_eq!(summary("Officials told residents the water was safe to drink.")[0].0, "the water was safe to drink");
+    // An order keeps its addressee.
+    assert_eq!(summary("The general told troops to hold the line.")[0].0, "troops to hold the line");
+    assert!(summary("He told them nothing.").is_empty());
+}

@@ -1822,10 +1822,17 @@ impl<'a> Quoter<'a> {
                                 .find(|&x| self.lower(x) == "that" || self.raw(x) == "," || self.raw(x) == ":");
                             // "told his advisers to find a way": an order, with its addressee.
                             let order = (k + 1..b_content.min(k + 6)).find(|&x| self.lower(x) == "to");
-                            match (stop, order) {
-                                (Some(x), _) => k = x,
-                                (None, Some(_)) => {}
-                                (None, None) => continue,
+                            // "told reporters (on Tuesday) the talks would resume": a
+                            // clause right after the addressee.
+                            let clause = self
+                                .addressee_end(k, b_content)
+                                .map(|e| self.skip_tail(e, b_content))
+                                .filter(|&x| x < b_content && self.clause_opens(x));
+                            match (stop, clause, order) {
+                                (Some(x), _, _) => k = x,
+                                (None, Some(x), _) => k = x,
+                                (None, None, Some(_)) => {}
+                                (None, None, None) => continue,
                             }
                         }
                         // "pledged to continue", "hopes that": nothing else is a report.
@@ -2331,6 +2338,26 @@ impl<'a> Quoter<'a> {
         } else {
             s0 - 2
         }
+    }
+
+    /// The end of the addressee starting at `k` after "told": a short noun phrase
+    /// that a determiner or a pronoun after its first word ends ("reporters",
+    /// "the AFP news agency", "the court", "VOA").
+    fn addressee_end(&self, k: usize, ceil: usize) -> Option<usize> {
+        let mut e = k;
+        while e < ceil && e - k < 5 {
+            let w = self.lower(e);
+            let word = matches!(self.toks[e].kind, TokenKind::Word | TokenKind::Number);
+            let stop = NP_STOP.contains(w)
+                || (e > k && (is_determiner(w) || is_subject_pronoun(w)))
+                || (e == k && is_subject_pronoun(w))
+                || self.cue(e).is_some();
+            if !word || stop {
+                break;
+            }
+            e += 1;
+        }
+        (e > k).then_some(e)
     }
 
     /// A speaker phrase after its cue with the description that follows it ("a
