@@ -1090,3 +1090,31 @@ fn told_an_addressee_a_clause_without_that() {
     assert_eq!(summary("The general told troops to hold the line.")[0].0, "troops to hold the line");
     assert!(summary("He told them nothing.").is_empty());
 }
+
+#[test]
+fn the_channel_and_time_before_a_clause_are_not_content() {
+    assert_eq!(
+        summary("The ministry said in a statement the strike killed 12 people.")[0].0,
+        "the strike killed 12 people"
+    );
+    assert_eq!(
+        summary("The group said on Telegram its fighters had destroyed a tank.")[0].0,
+        "its fighters had destroyed a tank"
+    );
+    assert_eq!(summary("He said in an interview with CNN he would run again.")[0].0, "he would run again");
+    assert_eq!(summary("He said in 1998 the party would never return.")[0].0, "the party would never return");
+}
+
+#[test]
+fn an_unattributed_quote_in_a_sentence_about_a_person_is_theirs() {
+    let got = summary(
+        "The mayor said the budget was sound. In recent weeks, Senator Ana Ruiz has gone after the governor as a \
+         “human leech who will bleed the state dry.”",
+    );
+    assert_eq!(got.last().and_then(|x| x.2.as_deref()), Some("Ana Ruiz"), "{got:?}");
+    // Not the words of a charge in a relative clause about the person.
+    let got = summary(
+        "Tomas Obi, who faces two charges relating to “transmitting messages inciting violence,” denies the charges.",
+    );
+    assert!(got.iter().all(|x| x.2.as_deref() != Some("Tomas Obi")), "{got:?}");
+}

@@ -776,7 +776,33 @@ impl<'a> Quoter<'a> {
                 if !inherit && words <= 4 {
                     return None;
                 }
-                (if inherit { last.clone() } else { None }, None, None)
+                // ("Reid has gone after Trump as a “human leech”": inside a sentence
+                // about a person, the words are that person's.)
+                let (sa, _) = self.sentence_range(self.sent_of[m.open] as usize);
+                // (Not in a headline, nor inside a relative clause about the person:
+                // "Mhlanga, who faces charges relating to “…”, denies …".)
+                let (sa2, sb2) = self.sentence_range(self.sent_of[m.open] as usize);
+                let long: Vec<usize> =
+                    (sa2..sb2).filter(|&k| self.toks[k].kind == TokenKind::Word && self.raw(k).len() > 3).collect();
+                let caps = long.iter().filter(|&&k| self.raw(k).starts_with(char::is_uppercase)).count();
+                let headline = long.len() >= 3 && caps * 10 >= long.len() * 7;
+                let person = |n0: usize, n1: usize| {
+                    let (at, end) = (self.toks[n0].start, self.toks[n1 - 1].end);
+                    matches!(self.lower(n0), "he" | "she") && n1 == n0 + 1
+                        || self.doc.entities.iter().any(|e| {
+                            e.kind == crate::record::EntityType::Person
+                                && e.mentions.iter().any(|&(ms, me)| ms >= at && me == end)
+                        })
+                };
+                let relative = |n1: usize| self.raw(n1) == "," && matches!(self.lower(n1 + 1), "who" | "which");
+                let subject = self.subject(sa, m.open).filter(|&(n0, n1)| {
+                    let excluded = headline || matches!(self.lower(n0), "says" | "said") || relative(n1);
+                    !excluded && n1 < m.open && person(n0, n1)
+                });
+                match subject {
+                    Some(r) => (self.speaker(r, last.as_ref()), None, None),
+                    None => (if inherit { last.clone() } else { None }, None, None),
+                }
             }
         };
         if let Some(sp) = &speaker {
@@ -1575,10 +1601,53 @@ impl<'a> Quoter<'a> {
                 );
                 let clause =
                     (ca + 1..cb.min(ca + 9)).any(|k| self.raw(k) == ",") || (ca + 1..cb).any(|k| is_aux(self.lower(k)));
-                match that {
-                    Some(t) => ca = t + 1,
-                    None if preposition && clause => {}
-                    None => return None,
+                // "said in a statement the strike killed 12", "said on Telegram its
+                // fighters had …": past a phrase of the channel that ends in its noun
+                // or a name, the clause.
+                // (And past times and "with CNN": "said in an interview with CNN he
+                // would …", "said in 1998 the party …".)
+                let opens_clause = |x: usize| {
+                    x < cb
+                        && (is_determiner(self.lower(x))
+                            || is_subject_pronoun(self.lower(x))
+                            || self.raw(x).starts_with(char::is_uppercase)
+                            || self.toks[x].kind == TokenKind::Number)
+                };
+                let past_tail = |mut y: usize| loop {
+                    if y < cb
+                        && (self.in_time[y] || (y + 1 < cb && self.in_time[y + 1] && is_adjunct_start(self.lower(y))))
+                    {
+                        y += 1;
+                    } else if y + 1 < cb && self.lower(y) == "with" && self.raw(y + 1).starts_with(char::is_uppercase) {
+                        y += 2;
+                        while y < cb
+                            && self.toks[y].kind == TokenKind::Word
+                            && self.raw(y).starts_with(char::is_uppercase)
+                        {
+                            y += 1;
+                        }
+                    } else {
+                        return y;
+                    }
+                };
+                let channel = (ca + 2..cb.min(ca + 8))
+                    .find(|&x| {
+                        let last = x - 1;
+                        let noun = CHANNEL_NOUNS.contains(self.lower(last))
+                            || (self.raw(last).starts_with(char::is_uppercase)
+                                && matches!(self.lower(ca), "on" | "via"));
+                        noun && matches!(self.lower(ca), "in" | "on" | "at" | "via" | "during")
+                            && (ca + 1..last)
+                                .all(|y| self.toks[y].kind == TokenKind::Word && !NP_STOP.contains(self.lower(y)))
+                    })
+                    .map(past_tail)
+                    .or_else(|| Some(past_tail(ca)).filter(|&y| y > ca))
+                    .filter(|&y| opens_clause(y) && self.lower(y) != "that");
+                match (that, channel) {
+                    (Some(t), _) => ca = t + 1,
+                    (None, Some(x)) => ca = x,
+                    (None, None) if preposition && clause => {}
+                    (None, None) => return None,
                 }
             }
             let words = (ca..cb).filter(|&k| matches!(self.toks[k].kind, TokenKind::Word | TokenKind::Number)).count();
