@@ -1118,3 +1118,20 @@ fn an_unattributed_quote_in_a_sentence_about_a_person_is_theirs() {
     );
     assert!(got.iter().all(|x| x.2.as_deref() != Some("Tomas Obi")), "{got:?}");
 }
+
+#[test]
+fn a_bare_noun_clause_and_a_subordinate_report() {
+    // "acknowledged funding was …": a clause without "that" or a determiner.
+    assert_eq!(
+        summary(
+            "While he acknowledged funding was a major reason for the delay, the general also noted other problems."
+        )[0]
+        .0,
+        "funding was a major reason for the delay"
+    );
+    // "As X said, …": the main clause is what was said.
+    assert_eq!(
+        summary("As many analysts have pointed out, the army is free to withdraw at any time.")[0].0,
+        "the army is free to withdraw at any time"
+    );
+}

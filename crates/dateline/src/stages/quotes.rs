@@ -1940,11 +1940,16 @@ impl<'a> Quoter<'a> {
                     // "Trump, who has called for tax hikes, said …": a relative clause
                     // between commas ends at the second.
                     let relative = sp.1 == sp.0 + 1 && sp.0 > a && self.raw(sp.0 - 1) == ",";
-                    let end = if relative && matches!(self.raw(sp.0), "who" | "which" | "Who" | "Which") {
-                        (k..b_content).find(|&x| self.raw(x) == ",").unwrap_or(b_content)
-                    } else {
-                        b_content
-                    };
+                    // ("While he acknowledged funding was a reason, Ham noted …": a
+                    // subordinate clause opening the sentence ends at its comma.)
+                    let subordinate =
+                        sp.0 == a + 1 && matches!(self.lower(a), "while" | "although" | "though" | "whereas");
+                    let end =
+                        if (relative && matches!(self.raw(sp.0), "who" | "which" | "Who" | "Which")) || subordinate {
+                            (k..b_content).find(|&x| self.raw(x) == ",").unwrap_or(b_content)
+                        } else {
+                            b_content
+                        };
                     push(make(k, end, Some(sp), (here, ce), channel, last), last);
                 }
             }
@@ -2011,6 +2016,16 @@ impl<'a> Quoter<'a> {
     fn clause_opens(&self, k: usize) -> bool {
         if is_subject_pronoun(self.lower(k)) {
             return is_aux(self.lower(k + 1));
+        }
+        // "acknowledged funding was a major reason": a bare noun and its auxiliary.
+        if self.toks.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.raw(k).starts_with(char::is_lowercase)
+            && !NP_STOP.contains(self.lower(k))
+            && !is_determiner(self.lower(k))
+            && self.cue(k).is_none()
+            && matches!(self.lower(k + 1), "was" | "were" | "is" | "are" | "had" | "has" | "have" | "would" | "will")
+        {
+            return true;
         }
         // "one study found Trump would raise taxes", "a panel found the United
         // States was in breach": a subject and, within a few words, an auxiliary
