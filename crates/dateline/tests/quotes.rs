@@ -1135,3 +1135,38 @@ fn a_bare_noun_clause_and_a_subordinate_report() {
         "the army is free to withdraw at any time"
     );
 }
+
+#[test]
+fn subjects_past_openings_and_participles_opening_a_sentence() {
+    let speaker = |t: &str| summary(t).first().and_then(|q| q.2.clone());
+    // A time before the comma is no subject.
+    assert_eq!(
+        speaker("One day earlier, the lower house voted to extend his mandate, saying it had no other choice.")
+            .as_deref(),
+        Some("the lower house")
+    );
+    // A long concessive opening.
+    assert_eq!(
+        speaker(
+            "While highly critical of the government and its decision to leave the customs union, he has warned \
+             that other members could quit."
+        )
+        .as_deref(),
+        Some("he")
+    );
+    // "While noting “…,” X …": the main clause's subject.
+    assert_eq!(
+        speaker("While noting “the platforms have been turned into tools of disinformation,” Rasmussen urged calm.")
+            .as_deref(),
+        Some("Rasmussen")
+    );
+    // A court rules; a verb of feeling after the quote attributes it.
+    assert_eq!(
+        speaker("In its opinion, the court ruled “the process was not lawfully completed.”").as_deref(),
+        Some("the court")
+    );
+    assert_eq!(
+        speaker("\"I am not ready to go back,\" fretted Amina Yusuf, who lives in the camp.").as_deref(),
+        Some("Amina Yusuf")
+    );
+}

@@ -1413,8 +1413,28 @@ impl<'a> Quoter<'a> {
         }
         if k > s_start {
             if let Some(c) = self.cue(k - 1) {
-                let sp =
-                    if c == Cue::Participle { self.subject(s_start, k - 1) } else { self.speaker_left(k - 1, s_start) };
+                // ("While noting “…,” Rasmussen expressed …": a participle opening the
+                // sentence has the main clause's subject, after the comma.)
+                let opening = k - 1 == s_start
+                    || (k - 1 == s_start + 1
+                        && matches!(
+                            self.lower(s_start),
+                            "while" | "after" | "before" | "when" | "in" | "by" | "since"
+                        ));
+                let after_comma = || {
+                    // (The comma may stand inside the closing mark: `“…,” Rasmussen`.)
+                    let c = if self.raw(m.close - 1) == "," {
+                        m.close
+                    } else {
+                        (m.close + 1..s_end).find(|&x| self.raw(x) == ",")?
+                    };
+                    self.np_right(c + 1, s_end)
+                };
+                let sp = match c {
+                    Cue::Participle if opening => after_comma(),
+                    Cue::Participle => self.subject(s_start, k - 1),
+                    _ => self.speaker_left(k - 1, s_start),
+                };
                 return Some(Attribution { speaker: sp, cue: (k - 1, k), channel: None, adjacent: true });
             }
             // "X told AFP: “"
@@ -1525,9 +1545,17 @@ impl<'a> Quoter<'a> {
     /// any opening adverbial ("In an interview with Al Jazeera, ...").
     fn subject(&self, a: usize, before: usize) -> Option<(usize, usize)> {
         let mut start = a;
-        // Skip a leading adverbial that ends in a comma within the first 12 tokens.
-        if let Some(c) = (a..before.min(a + 12)).find(|&k| self.raw(k) == ",") {
-            if is_opener(self.lower(a)) {
+        // Skip a leading adverbial that ends in a comma within the first 12 tokens
+        // (a time: "One day earlier, parliament voted …"; "While highly critical
+        // of …, he has warned …" within 24).
+        let window = if matches!(self.lower(a), "while" | "although" | "though") { 24 } else { 12 };
+        if let Some(c) = (a..before.min(a + window)).find(|&k| self.raw(k) == ",") {
+            let time = (a..c).all(|k| {
+                self.in_time[k]
+                    || self.toks[k].kind != TokenKind::Word
+                    || matches!(self.lower(k), "on" | "earlier" | "later" | "ago")
+            });
+            if is_opener(self.lower(a)) || (time && self.in_time[a]) {
                 start = c + 1;
             }
         }
