@@ -1170,3 +1170,17 @@ fn subjects_past_openings_and_participles_opening_a_sentence() {
         Some("Amina Yusuf")
     );
 }
+
+#[test]
+fn a_name_before_its_affiliation() {
+    assert_eq!(
+        summary("\"The base was always the trump card,\" said lecturer Ali Demir of Ankara's Bilkent University.")[0]
+            .2
+            .as_deref(),
+        Some("Ali Demir")
+    );
+    assert_eq!(
+        summary("Experts on North Korea said the test was a failure.")[0].2.as_deref(),
+        Some("Experts on North Korea")
+    );
+}

@@ -2325,7 +2325,15 @@ impl<'a> Quoter<'a> {
         }
         // "Experts on North Korea": the name is what they speak of, not who speaks.
         if s == a || s >= b || matches!(self.lower(s - 1), "of" | "on" | "for" | "from" | "at" | "in" | "with") {
-            return None;
+            // ("expert Soli Ozel of Istanbul's Kadir Has University": the person's
+            // name before the "of" of their affiliation.)
+            let o = (a + 2..b).find(|&o| self.lower(o) == "of")?;
+            let mut r = o;
+            while r > a && capital(r - 1) {
+                r -= 1;
+            }
+            let person = o - r >= 2 && r > a && self.raw(r - 1).starts_with(char::is_lowercase) && self.is_name(r, o);
+            return person.then_some((r, o));
         }
         let acronym = (s..b).all(|k| self.raw(k).contains('.') || self.raw(k).chars().all(|c| !c.is_lowercase()));
         (!acronym).then_some((s, b))
