@@ -2323,17 +2323,27 @@ impl<'a> Quoter<'a> {
         while s < b && TITLES.contains(self.raw(s)) {
             s += 1;
         }
-        // "Experts on North Korea": the name is what they speak of, not who speaks.
-        if s == a || s >= b || matches!(self.lower(s - 1), "of" | "on" | "for" | "from" | "at" | "in" | "with") {
-            // ("expert Soli Ozel of Istanbul's Kadir Has University": the person's
-            // name before the "of" of their affiliation.)
-            let o = (a + 2..b).find(|&o| self.lower(o) == "of")?;
+        // ("expert Soli Ozel of Istanbul's Kadir Has University": the person's name
+        // before the "of" of their affiliation.)
+        let before_of = (a + 2..b).find(|&o| self.lower(o) == "of").and_then(|o| {
             let mut r = o;
             while r > a && capital(r - 1) {
                 r -= 1;
             }
-            let person = o - r >= 2 && r > a && self.raw(r - 1).starts_with(char::is_lowercase) && self.is_name(r, o);
-            return person.then_some((r, o));
+            let (rs, re) = (self.toks[r].start, self.toks[o.max(r + 1) - 1].end);
+            let plain = self.doc.entities.iter().any(|e| {
+                e.kind == crate::record::EntityType::Person && e.mentions.iter().any(|&(ms, me)| ms == rs && me == re)
+            });
+            let person =
+                o - r >= 2 && r > a && self.raw(r - 1).starts_with(char::is_lowercase) && self.is_name(r, o) && plain;
+            person.then_some((r, o))
+        });
+        if before_of.is_some() {
+            return before_of;
+        }
+        // "Experts on North Korea": the name is what they speak of, not who speaks.
+        if s == a || s >= b || matches!(self.lower(s - 1), "of" | "on" | "for" | "from" | "at" | "in" | "with") {
+            return None;
         }
         let acronym = (s..b).all(|k| self.raw(k).contains('.') || self.raw(k).chars().all(|c| !c.is_lowercase()));
         (!acronym).then_some((s, b))
