@@ -600,14 +600,7 @@ impl<'a> Quoter<'a> {
             r0 -= 1;
         }
         // (And a description before the name: ", mother Carla Alcorn told CNN,".)
-        let mut d = r0;
-        while d > a
-            && r0 - d < 3
-            && self.toks[d - 1].kind == TokenKind::Word
-            && self.raw(d - 1).starts_with(char::is_lowercase)
-        {
-            d -= 1;
-        }
+        let d = self.word_run_left(r0, a, 3, false);
         if d < r0 && d > a && self.raw(d - 1) == "," {
             r0 = d;
         }
@@ -2428,6 +2421,19 @@ impl<'a> Quoter<'a> {
         self.np_left(k, floor)
     }
 
+    /// The start of the run of at most `max` words ending before `end` (not
+    /// before `floor`) that open with a capital (`upper`) or a lowercase letter.
+    fn word_run_left(&self, end: usize, floor: usize, max: usize, upper: bool) -> usize {
+        let mut x = end;
+        while x > floor && end - x < max && self.toks[x - 1].kind == TokenKind::Word && {
+            let first = self.raw(x - 1).chars().next();
+            first.is_some_and(|c| if upper { c.is_uppercase() } else { c.is_lowercase() })
+        } {
+            x -= 1;
+        }
+        x
+    }
+
     /// "Hassan Omar, regional adviser at the WHO said": the name a description of
     /// a person stands in apposition to, before its comma.
     fn named_before(&self, (s0, s1): (usize, usize), floor: usize) -> Option<(usize, usize)> {
@@ -2435,14 +2441,7 @@ impl<'a> Quoter<'a> {
             return None;
         }
         let y = s0 - 1;
-        let mut x = y;
-        while x > floor
-            && y - x < 4
-            && self.toks[x - 1].kind == TokenKind::Word
-            && self.raw(x - 1).starts_with(char::is_uppercase)
-        {
-            x -= 1;
-        }
+        let x = self.word_run_left(y, floor, 4, true);
         let opens = x == floor || matches!(self.toks[x - 1].kind, TokenKind::Punct | TokenKind::Quote);
         (x < y && opens && self.is_name(x, y) && !is_determiner(self.lower(x))).then_some((x, y))
     }
