@@ -25,18 +25,28 @@
 //!   counts, a nested one too; a report ends where the clause of the next
 //!   speaker begins (`…, while Y said …`) or where the speaker's next verb does
 //!   (`called … outrageous and called for …`). A participle after "is" or
-//!   "keeps" is the finite verb (`is saying that`, `isn't saying whether`); a
+//!   "keeps" is the finite verb (`is saying that`, `keeps saying`); a
 //!   headline's or a transcript's speaker stands before a colon (`UN envoy: …`,
 //!   `WALLACE: …`, the turn running to the paragraph's end). Wanting and
 //!   planning are states of mind the writer ascribes, not reports, and are left
-//!   out.
+//!   out. A question left unanswered ("did not say which …") reports nothing;
+//!   a gloss ("translates as “…”", "whose name means “…”") is the writer's.
+//!   Past the addressee of "told" a clause is the content without a "that"
+//!   ("told Reuters on Tuesday the group had …"), as it is past a channel or a
+//!   time ("said in a statement the strike killed …").
 //! - **Speakers** are the noun phrase next to the cue, as written ("a Hamas
 //!   source", "Al Jazeera’s Hashem Ahelbarra", "Experts on North Korea"), past
 //!   auxiliaries, times and channels ("Hamas on Tuesday said", "the ministry in
 //!   a statement said"), or the subject of a first verb (`arrested … and said`).
 //!   "he" and "she" resolve to the last named speaker, "they" to the body or
-//!   the people named together last, "the statement" to whoever issued it. An
-//!   unnamed speaker stays as written; none is guessed.
+//!   the people named together last, "the statement" to whoever issued it;
+//!   "who" to the phrase before it, with or without a comma. Between a speaker
+//!   and the cue stand adverbials ("has so far refused"), relative clauses
+//!   ("armed men who boarded the bus told") and appositions in commas or dashes;
+//!   after an inverted cue the phrase must close the clause ("said another risk
+//!   factor is …" has no speaker there). A quote with no cue in a sentence whose
+//!   subject is a person is that person's. An unnamed speaker stays as written;
+//!   none is guessed.
 
 use crate::lexicon::{FastMap, FastSet};
 use std::sync::LazyLock;
