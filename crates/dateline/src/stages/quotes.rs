@@ -517,14 +517,18 @@ impl<'a> Quoter<'a> {
     /// (most of its words capitalized): a headline.
     fn headline_after_name(&self, i: usize) -> bool {
         let Some(&si) = self.sent_of.get(i) else { return false };
-        let (a, b) = self.sentence_range(si as usize);
-        if i == a || !self.raw(i - 1).starts_with(char::is_uppercase) {
-            return false;
-        }
-        let words: Vec<usize> =
-            (a..b).filter(|&k| self.toks[k].kind == TokenKind::Word && self.raw(k).len() > 3).collect();
-        let caps = words.iter().filter(|&&k| self.raw(k).starts_with(char::is_uppercase)).count();
-        words.len() >= 3 && caps * 10 >= words.len() * 7
+        let (a, _) = self.sentence_range(si as usize);
+        i > a && self.raw(i - 1).starts_with(char::is_uppercase) && self.title_cased(si as usize)
+    }
+
+    /// Sentence `si` is written in title case: at least three words of four
+    /// letters or more, seven in ten of them capitalized.
+    fn title_cased(&self, si: usize) -> bool {
+        let (a, b) = self.sentence_range(si);
+        let long = (a..b).filter(|&k| self.toks[k].kind == TokenKind::Word && self.raw(k).len() > 3);
+        let (n, caps) =
+            long.fold((0, 0), |(n, c), k| (n + 1, c + usize::from(self.raw(k).starts_with(char::is_uppercase))));
+        n >= 3 && caps * 10 >= n * 7
     }
 
     /// The token after the cue at `i`: two-word cues ("called for") end one later.
@@ -781,14 +785,11 @@ impl<'a> Quoter<'a> {
                 }
                 // ("Reid has gone after Trump as a “human leech”": inside a sentence
                 // about a person, the words are that person's.)
-                let (sa, _) = self.sentence_range(self.sent_of[m.open] as usize);
                 // (Not in a headline, nor inside a relative clause about the person:
                 // "Mhlanga, who faces charges relating to “…”, denies …".)
-                let (sa2, sb2) = self.sentence_range(self.sent_of[m.open] as usize);
-                let long: Vec<usize> =
-                    (sa2..sb2).filter(|&k| self.toks[k].kind == TokenKind::Word && self.raw(k).len() > 3).collect();
-                let caps = long.iter().filter(|&&k| self.raw(k).starts_with(char::is_uppercase)).count();
-                let headline = long.len() >= 3 && caps * 10 >= long.len() * 7;
+                let si = self.sent_of[m.open] as usize;
+                let (sa, _) = self.sentence_range(si);
+                let headline = self.title_cased(si);
                 let person = |n0: usize, n1: usize| {
                     let (at, end) = (self.toks[n0].start, self.toks[n1 - 1].end);
                     matches!(self.lower(n0), "he" | "she") && n1 == n0 + 1
