@@ -1184,3 +1184,11 @@ fn a_name_before_its_affiliation() {
         Some("Experts on North Korea")
     );
 }
+
+#[test]
+fn a_described_speaker_keeps_the_description_as_written() {
+    assert_eq!(
+        summary("The head of the UN agency said more aid was needed.")[0].2.as_deref(),
+        Some("The head of the UN agency")
+    );
+}

@@ -1102,7 +1102,12 @@ impl<'a> Quoter<'a> {
             let document = matches!(last, "report" | "statement" | "communique" | "communiqué" | "announcement");
             if covered * 10 >= (sp.end - start) as usize * 6 || document {
                 sp.entity = Some(k);
-                sp.name = self.doc.entities[k].name.clone();
+                // (A person the text only describes keeps the description as
+                // written: "The head of the UN agency", not the entity's shorter
+                // mention.)
+                if !self.doc.entities[k].unnamed {
+                    sp.name = self.doc.entities[k].name.clone();
+                }
             }
         }
         sp
