@@ -422,6 +422,29 @@ impl<'a> Quoter<'a> {
             && self.sent_of[i] == self.sent_of[i - 1]
     }
 
+    /// The first token from `s` (before `before`) past opening conjunctions ("But",
+    /// "And", "However").
+    fn past_conjunctions(&self, mut s: usize, before: usize) -> usize {
+        while s < before && matches!(self.lower(s), "but" | "and" | "however" | "so" | "yet") {
+            s += 1;
+        }
+        s
+    }
+
+    /// The entities layer found a person whose mention ends where tokens `[a, b)`
+    /// end and starts inside them ("Senator Ana Ruiz": the mention "Ana Ruiz").
+    fn person_ends(&self, a: usize, b: usize) -> bool {
+        let (at, end) = (self.toks[a].start, self.toks[b - 1].end);
+        self.doc.entities.iter().any(|e| {
+            e.kind == crate::record::EntityType::Person && e.mentions.iter().any(|&(ms, me)| ms >= at && me == end)
+        })
+    }
+
+    /// Token `i` is the relative pronoun "who" or "which" (not the acronym "WHO").
+    fn relative_pronoun(&self, i: usize) -> bool {
+        matches!(self.raw(i), "who" | "which" | "Who" | "Which")
+    }
+
     /// An acronym in capitals ("WHO", "IT"), which no stop word list holds.
     fn acronym(&self, i: usize) -> bool {
         let r = self.raw(i);
@@ -791,12 +814,7 @@ impl<'a> Quoter<'a> {
                 let (sa, _) = self.sentence_range(si);
                 let headline = self.title_cased(si);
                 let person = |n0: usize, n1: usize| {
-                    let (at, end) = (self.toks[n0].start, self.toks[n1 - 1].end);
-                    matches!(self.lower(n0), "he" | "she") && n1 == n0 + 1
-                        || self.doc.entities.iter().any(|e| {
-                            e.kind == crate::record::EntityType::Person
-                                && e.mentions.iter().any(|&(ms, me)| ms >= at && me == end)
-                        })
+                    matches!(self.lower(n0), "he" | "she") && n1 == n0 + 1 || self.person_ends(n0, n1)
                 };
                 let relative = |n1: usize| self.raw(n1) == "," && matches!(self.lower(n1 + 1), "who" | "which");
                 let subject = self.subject(sa, m.open).filter(|&(n0, n1)| {
@@ -976,7 +994,7 @@ impl<'a> Quoter<'a> {
         // "Amina Yusuf, who fled Juba in May, says …": "who" keeps its span and
         // takes the name of the one it stands for.
         // ("a veteran who criticized the president": without the comma too.)
-        if b == a + 1 && matches!(self.raw(a), "who" | "which" | "Who" | "Which") && a >= 1 {
+        if b == a + 1 && self.relative_pronoun(a) && a >= 1 {
             let floor = self.sentence_range(self.sent_of[a] as usize).0;
             let stop = if self.raw(a - 1) == "," { a - 1 } else { a };
             if let Some(r) = self.np_left(stop, floor).filter(|&(_, e)| e > floor && e == stop).map(|r| self.trim_np(r))
@@ -1301,7 +1319,7 @@ impl<'a> Quoter<'a> {
             }
         }
         // "..., who said", "which together vowed": the relative pronoun.
-        if end > floor && matches!(self.raw(end - 1), "who" | "which" | "Who" | "Which") {
+        if end > floor && self.relative_pronoun(end - 1) {
             return Some((end - 1, end));
         }
         // "…, many of whom say": the part of those named before.
@@ -1568,10 +1586,7 @@ impl<'a> Quoter<'a> {
                 start = c + 1;
             }
         }
-        let mut s = start;
-        while s < before && matches!(self.lower(s), "but" | "and" | "however" | "so" | "yet") {
-            s += 1;
-        }
+        let s = self.past_conjunctions(start, before);
         let (n0, mut n1) = self.np_right(s, before)?;
         // "international and local media groups have condemned …": both modifiers.
         if n1 == n0 + 1 && self.raw(n0).starts_with(char::is_lowercase) && matches!(self.lower(n1), "and" | "or") {
@@ -1868,7 +1883,7 @@ impl<'a> Quoter<'a> {
                         // "…, top lawmakers said Friday", "…, said one source in the room".
                         // ("…, a senior official told reporters": past the addressee.)
                         let addressee = if c == Cue::Object && self.raw(here - 1) != "," {
-                            self.np_right(ce, b_content).map_or(ce, |r| r.1)
+                            self.addressee_end(ce, b_content).unwrap_or(ce)
                         } else {
                             ce
                         };
@@ -1981,12 +1996,11 @@ impl<'a> Quoter<'a> {
                     // subordinate clause opening the sentence ends at its comma.)
                     let subordinate =
                         sp.0 == a + 1 && matches!(self.lower(a), "while" | "although" | "though" | "whereas");
-                    let end =
-                        if (relative && matches!(self.raw(sp.0), "who" | "which" | "Who" | "Which")) || subordinate {
-                            (k..b_content).find(|&x| self.raw(x) == ",").unwrap_or(b_content)
-                        } else {
-                            b_content
-                        };
+                    let end = if (relative && self.relative_pronoun(sp.0)) || subordinate {
+                        (k..b_content).find(|&x| self.raw(x) == ",").unwrap_or(b_content)
+                    } else {
+                        b_content
+                    };
                     push(make(k, end, Some(sp), (here, ce), channel, last), last);
                 }
             }
@@ -2225,7 +2239,7 @@ impl<'a> Quoter<'a> {
                 .rev()
                 .take(10)
                 .take_while(|&k| self.toks[k].kind == TokenKind::Word && self.cue(k).is_none())
-                .find(|&k| matches!(self.raw(k), "who" | "which" | "Who" | "Which"));
+                .find(|&k| self.relative_pronoun(k));
             // (Not "the incident which consular officials said occurred": there the
             // phrase after "which" is the subject of the clause.)
             let verb = |k: usize| {
@@ -2233,16 +2247,17 @@ impl<'a> Quoter<'a> {
                 self.raw(k).starts_with(char::is_lowercase)
                     && (w.ends_with("ed") || is_aux(w) || IRREGULAR_PAST.contains(w))
             };
-            let relative = s1 > s0 + 1 || !matches!(self.raw(s0), "who" | "which" | "Who" | "Which");
+            let relative = s1 > s0 + 1 || !self.relative_pronoun(s0);
             let relative = relative && who.is_some_and(|w| w + 1 < s0 || verb(s0));
             if let Some(w) = who.filter(|&w| relative && self.toks[w - 1].kind == TokenKind::Word) {
                 let one =
                     matches!(self.lower(w - 1), "those" | "anyone" | "people" | "others" | "many" | "some" | "all");
                 // ("Those who fled the town said": the pronoun needs its clause.)
-                if one && self.np_left(w, floor).is_none_or(|r| r.0 == w - 1) {
+                let antecedent = self.np_left(w, floor);
+                if one && antecedent.is_none_or(|r| r.0 == w - 1) {
                     return Some((w - 1, s1));
                 }
-                if let Some(r) = self.np_left(w, floor).filter(|r| r.1 == w).map(|r| self.trim_np(r)) {
+                if let Some(r) = antecedent.filter(|r| r.1 == w).map(|r| self.trim_np(r)) {
                     return Some(self.with_phrase(r.0, r.1, floor).unwrap_or(r));
                 }
             }
@@ -2258,7 +2273,7 @@ impl<'a> Quoter<'a> {
             // "military and vigilante sources said": coordinated modifiers.
             let s0 = self.coordinated(s0, floor);
             // ("…, among them Amina Yusuf, who says": "who" stands for her.)
-            if s1 == s0 + 1 && matches!(self.raw(s0), "who" | "which" | "Who" | "Which") {
+            if s1 == s0 + 1 && self.relative_pronoun(s0) {
                 return Some((s0, s1));
             }
             // ("Speaking at a rally in Novi, Michigan, Trump says", "More than health
@@ -2305,10 +2320,7 @@ impl<'a> Quoter<'a> {
             // (Nor does an apposition of that name: "Mark Pell, deputy …, with …, said".)
             if let Some((s0, _)) = np.filter(|&(s0, _)| s0 > floor) {
                 let cut = self.raw(s0 - 1) != ",";
-                let mut first = floor;
-                while first < v && matches!(self.lower(first), "but" | "and" | "however" | "so" | "yet") {
-                    first += 1;
-                }
+                let first = self.past_conjunctions(floor, v);
                 let subj = self.np_right(first, v).filter(|&(x, y)| self.raw(y) == "," && self.is_name(x, y));
                 if let Some((x, y)) = subj.filter(|&(_, y)| cut || y + 1 == s0) {
                     return Some((x, y));
@@ -2335,16 +2347,12 @@ impl<'a> Quoter<'a> {
         // ("expert Soli Ozel of Istanbul's Kadir Has University": the person's name
         // before the "of" of their affiliation.)
         let before_of = (a + 2..b).find(|&o| self.lower(o) == "of").and_then(|o| {
-            let mut r = o;
-            while r > a && capital(r - 1) {
-                r -= 1;
-            }
-            let (rs, re) = (self.toks[r].start, self.toks[o.max(r + 1) - 1].end);
-            let plain = self.doc.entities.iter().any(|e| {
-                e.kind == crate::record::EntityType::Person && e.mentions.iter().any(|&(ms, me)| ms == rs && me == re)
-            });
-            let person =
-                o - r >= 2 && r > a && self.raw(r - 1).starts_with(char::is_lowercase) && self.is_name(r, o) && plain;
+            let r = self.word_run_left(o, a, o - a, true);
+            let person = o - r >= 2
+                && r > a
+                && self.raw(r - 1).starts_with(char::is_lowercase)
+                && self.is_name(r, o)
+                && self.person_ends(r, o);
             person.then_some((r, o))
         });
         if before_of.is_some() {
